@@ -1,0 +1,514 @@
+/* geohist map page: lights up the places of the events active at a time.
+ *
+ * Our own code (Leaflet is loaded separately). Python talks to window.geohist through
+ * runJavaScript and hears back over QWebChannel (object "geohist"). Every user string reaches the
+ * DOM through textContent or DOM nodes, never as HTML: titles and place names are data.
+ */
+(function () {
+  'use strict';
+
+  var HIGHLIGHT = '#e4572e';
+  var SOFT_FILL = '#f0937a';
+  var LAND = { fillColor: '#f4f1ea', fillOpacity: 1, color: '#b9b0a0', weight: 0.6, opacity: 1 };
+  var PANES = [['gh-countries', 250], ['gh-regions', 380], ['gh-arcs', 410], ['gh-glow', 420],
+    ['gh-places', 440]];
+  var WORLD = [[-56, -170], [78, 190]];
+  var LONG_SPAN = 3653; // events longer than ~10 years are scanned apart, keeping the sweep short
+  var MAX_LABELS = 24;
+  var LABEL_MERGE_PX = 34;
+  var TEXT = {
+    en: { legend: 'Legend', active: 'Active event', fading: 'Recently ended',
+      uncertain: 'Uncertain date', region: 'Region / country', place: 'Other places',
+      more: 'more', source: 'Base map: Natural Earth' },
+    id: { legend: 'Keterangan', active: 'Peristiwa aktif', fading: 'Baru berakhir',
+      uncertain: 'Tanggal tidak pasti', region: 'Wilayah / negara', place: 'Tempat lain',
+      more: 'lainnya', source: 'Peta dasar: Natural Earth' }
+  };
+
+  var S = {
+    map: null, bridge: null, pageReady: false, loaded: false, legendBox: null,
+    countryLayers: {}, countryKeys: new Map(),
+    places: {}, views: new Map(), events: [], byId: new Map(),
+    first: new Float64Array(0), last: new Float64Array(0), isLong: new Uint8Array(0),
+    longIdx: [], maxShort: 0,
+    arcs: new Map(), labelled: new Set(), litViews: new Set(),
+    opts: { afterglowDays: 365, autoFrame: false, lang: 'en' },
+    time: null, seq: 0, selected: null, frameKey: null,
+    active: [], lit: [], fading: [], labelOrder: [], placeStates: new Map()
+  };
+
+  /* ---------- small helpers ---------- */
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function tr(key) {
+    return (TEXT[S.opts.lang] || TEXT.en)[key];
+  }
+
+  function afterFrames(fn) {
+    requestAnimationFrame(function () { requestAnimationFrame(fn); });
+  }
+
+  function notify(name, arg) {
+    if (!S.bridge || typeof S.bridge[name] !== 'function') return;
+    if (arg === undefined) S.bridge[name](); else S.bridge[name](arg);
+  }
+
+  function lowerBound(arr, x) { // first index with arr[i] >= x
+    var lo = 0, hi = arr.length;
+    while (lo < hi) { var mid = (lo + hi) >>> 1; if (arr[mid] < x) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+
+  function upperBound(arr, x) { // first index with arr[i] > x
+    var lo = 0, hi = arr.length;
+    while (lo < hi) { var mid = (lo + hi) >>> 1; if (arr[mid] <= x) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+
+  function mix(a, b, k) { // blend two #rrggbb colours, k=0 → a, k=1 → b
+    var pa = parseInt(a.slice(1), 16), pb = parseInt(b.slice(1), 16), out = 0;
+    for (var s = 16; s >= 0; s -= 8) {
+      var ca = (pa >> s) & 255, cb = (pb >> s) & 255;
+      out |= Math.round(ca + (cb - ca) * k) << s;
+    }
+    return '#' + (0x1000000 + out).toString(16).slice(1);
+  }
+
+  function nameAt(place, t) { // the narrowest dated name valid at t, else the plain name
+    var best = null;
+    (place.names || []).forEach(function (n) {
+      if (t === null || t < n.first_day || t > n.last_day) return;
+      if (!best || n.last_day - n.first_day < best.last_day - best.first_day) best = n;
+    });
+    return best ? best.name : place.name;
+  }
+
+  /* ---------- page set-up and handshake ---------- */
+
+  function attach(map, cfg) {
+    S.map = map;
+    map.getContainer().classList.add('geohist-map');
+    PANES.forEach(function (p) { map.createPane(p[0]).style.zIndex = String(p[1]); });
+    var data = JSON.parse(document.getElementById(cfg.basemap).textContent);
+    L.geoJSON(data, {
+      pane: 'gh-countries', interactive: false, style: function () { return LAND; },
+      onEachFeature: function (feature, layer) {
+        var iso = feature.properties.iso_a3;
+        (S.countryLayers[iso] = S.countryLayers[iso] || []).push(layer);
+      }
+    }).addTo(map);
+    map.setMinZoom(1);
+    map.setMaxZoom(9);
+    map.fitBounds(WORLD, { animate: false });
+    S.legendBox = addLegend(map);
+    map.on('zoomend', placeLabels);
+    afterFrames(function () {
+      connectBridge(function () { S.pageReady = true; notify('pageReady'); });
+    });
+  }
+
+  function connectBridge(done) {
+    var transport = window.qt && window.qt.webChannelTransport;
+    if (!transport || typeof window.QWebChannel !== 'function') { done(); return; }
+    new window.QWebChannel(transport, function (channel) {
+      S.bridge = channel.objects.geohist || null;
+      done();
+    });
+  }
+
+  function addLegend(map) {
+    var box = el('div', 'geohist-legend leaflet-control');
+    var Legend = L.Control.extend({
+      options: { position: 'bottomright' },
+      onAdd: function () { L.DomEvent.disableClickPropagation(box); return box; }
+    });
+    new Legend().addTo(map);
+    fillLegend(box);
+    return box;
+  }
+
+  function fillLegend(box) {
+    while (box.firstChild) box.removeChild(box.firstChild);
+    box.appendChild(el('div', 'gh-legend-title', tr('legend')));
+    [['active', 'active'], ['fading', 'fading'], ['soft', 'uncertain'], ['region', 'region'],
+      ['place', 'place']].forEach(function (row) {
+      var line = el('div', 'gh-legend-row');
+      line.appendChild(el('span', 'gh-sw gh-sw-' + row[0]));
+      line.appendChild(el('span', 'gh-legend-text', tr(row[1])));
+      box.appendChild(line);
+    });
+    box.appendChild(el('div', 'gh-legend-source', tr('source')));
+  }
+
+  /* ---------- payload ---------- */
+
+  function load(payload) {
+    clearAll();
+    S.places = payload.places || {};
+    if (payload.lang) S.opts.lang = payload.lang;
+    if (payload.afterglowDays !== undefined) S.opts.afterglowDays = payload.afterglowDays;
+    indexEvents(payload.events || []);
+    Object.keys(S.places).forEach(function (id) { S.views.set(id, makeView(id, S.places[id])); });
+    S.loaded = true;
+    if (S.legendBox) fillLegend(S.legendBox);
+    render();
+  }
+
+  function indexEvents(events) {
+    var evs = events.slice().sort(function (a, b) {
+      return a.first_day - b.first_day || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    });
+    var n = evs.length;
+    S.events = evs; S.byId = new Map(); S.longIdx = []; S.maxShort = 0;
+    S.first = new Float64Array(n); S.last = new Float64Array(n); S.isLong = new Uint8Array(n);
+    for (var i = 0; i < n; i++) {
+      var span = evs[i].last_day - evs[i].first_day;
+      S.first[i] = evs[i].first_day; S.last[i] = evs[i].last_day;
+      S.byId.set(evs[i].id, i);
+      if (span > LONG_SPAN) { S.isLong[i] = 1; S.longIdx.push(i); } else if (span > S.maxShort) {
+        S.maxShort = span;
+      }
+    }
+  }
+
+  function makeView(id, place) {
+    var dot = L.circleMarker([place.lat, place.lon], {
+      pane: 'gh-places', radius: 2.6, stroke: false, fillColor: '#5f6b7a', fillOpacity: 0.6
+    });
+    dot.on('click', function () { notify('onPlaceClicked', id); });
+    dot.bindTooltip(function () { return el('span', 'gh-hover', nameAt(place, S.time)); },
+      { direction: 'top', offset: [0, -4], className: 'geohist-hover' });
+    dot.addTo(S.map);
+    return { id: id, place: place, dot: dot, mark: null, halo: null, area: null, key: '',
+      labelKey: '' };
+  }
+
+  function clearAll() {
+    S.views.forEach(function (v) {
+      unlight(v);
+      S.map.removeLayer(v.dot);
+    });
+    S.arcs.forEach(function (a) { S.map.removeLayer(a.line); });
+    S.countryKeys.forEach(function (key, iso) { styleCountry(iso, null); });
+    S.views = new Map(); S.arcs = new Map(); S.countryKeys = new Map();
+    S.litViews = new Set(); S.labelled = new Set(); S.frameKey = null;
+    S.active = []; S.lit = []; S.fading = []; S.labelOrder = []; S.loaded = false;
+  }
+
+  /* ---------- one time step ---------- */
+
+  function setTime(day, seq) {
+    S.time = Math.floor(Number(day));
+    render();
+    S.seq = (seq === undefined || seq === null) ? S.seq + 1 : seq;
+    var painted = S.seq;
+    afterFrames(function () { notify('onFramePainted', painted); });
+  }
+
+  function render() {
+    if (!S.loaded || S.time === null || !S.map) return;
+    var hits = collect(S.time);
+    var states = aggregate(hits);
+    applyPlaces(states);
+    applyArcs(hits);
+    applyCountries(states);
+    summarize(hits, states);
+    placeLabels();
+    maybeFrame();
+  }
+
+  function collect(t) { // events active at t or ended less than afterglowDays before it
+    var glow = Math.max(0, Number(S.opts.afterglowDays) || 0), out = [];
+    function visit(i) {
+      if (S.last[i] >= t) { out.push({ i: i, active: true, strength: 1 }); return; }
+      var age = t - S.last[i];
+      if (age < glow) out.push({ i: i, active: false, strength: 1 - age / glow });
+    }
+    var hi = upperBound(S.first, t);
+    for (var i = lowerBound(S.first, t - glow - S.maxShort); i < hi; i++) {
+      if (!S.isLong[i]) visit(i);
+    }
+    S.longIdx.forEach(function (j) { if (S.first[j] <= t) visit(j); });
+    return out;
+  }
+
+  function aggregate(hits) { // place id → strongest state among its events
+    var states = new Map();
+    hits.forEach(function (h) {
+      var ev = S.events[h.i];
+      (ev.places || []).forEach(function (pid) {
+        if (!S.places[pid]) return;
+        var s = states.get(pid);
+        if (!s) { s = { active: false, strength: 0, soft: true, selected: false, events: [] }; states.set(pid, s); }
+        if (h.active && !s.active) { s.active = true; s.strength = 1; s.soft = !!ev.soft; } else if (h.active === s.active) {
+          s.strength = Math.max(s.strength, h.strength); s.soft = s.soft && !!ev.soft;
+        }
+        if (h.active) s.events.push(ev);
+        if (ev.id === S.selected) s.selected = true;
+      });
+    });
+    return states;
+  }
+
+  function applyPlaces(states) {
+    var ids = new Set(S.litViews);
+    states.forEach(function (s, id) { ids.add(id); });
+    ids.forEach(function (id) {
+      var v = S.views.get(id), s = states.get(id);
+      var key = s ? [s.active ? 'a' : 'f', Math.round(s.strength * 50), +s.soft, +s.selected].join('|') : '';
+      if (key === v.key) return;
+      v.key = key;
+      if (s) { light(v, s); S.litViews.add(id); } else { unlight(v); S.litViews.delete(id); }
+    });
+  }
+
+  function markStyles(s) {
+    var k = s.strength, big = s.active ? (s.selected ? 1.4 : 1) : 0.7;
+    return {
+      mark: { pane: 'gh-places', radius: 7 * big, fillColor: s.soft ? SOFT_FILL : HIGHLIGHT,
+        fillOpacity: (s.soft ? 0.55 : 1) * k, color: s.soft ? HIGHLIGHT : (s.selected ? '#1f2933' : '#ffffff'),
+        weight: s.selected ? 3 : 2, opacity: k, dashArray: s.soft ? '3 3' : null },
+      halo: { pane: 'gh-glow', interactive: false, stroke: false, radius: 15 * big,
+        fillColor: HIGHLIGHT, fillOpacity: (s.soft ? 0.12 : 0.25) * k },
+      area: { fillColor: HIGHLIGHT, fillOpacity: (s.soft ? 0.16 : 0.3) * k, color: HIGHLIGHT,
+        weight: s.selected ? 2.5 : 1.5, opacity: 0.9 * k, dashArray: s.soft ? '5 4' : null }
+    };
+  }
+
+  function light(v, s) {
+    var st = markStyles(s), ll = [v.place.lat, v.place.lon], map = S.map;
+    if (v.place.geometry) {
+      v.area = v.area || L.geoJSON(v.place.geometry, { pane: 'gh-regions', interactive: false,
+        pointToLayer: function (f, p) { return L.circleMarker(p, { radius: 4 }); } });
+      v.area.setStyle(st.area);
+      if (!map.hasLayer(v.area)) v.area.addTo(map);
+    }
+    if (!v.mark) {
+      v.halo = L.circleMarker(ll, st.halo);
+      v.mark = L.circleMarker(ll, st.mark);
+      v.mark.on('click', function () { notify('onPlaceClicked', v.id); });
+    }
+    v.halo.setStyle(st.halo); v.halo.setRadius(st.halo.radius);
+    v.mark.setStyle(st.mark); v.mark.setRadius(st.mark.radius);
+    if (!map.hasLayer(v.halo)) v.halo.addTo(map);
+    if (!map.hasLayer(v.mark)) v.mark.addTo(map);
+    v.mark.bringToFront();
+  }
+
+  function unlight(v) {
+    if (v.mark) { v.mark.unbindTooltip(); S.map.removeLayer(v.mark); S.map.removeLayer(v.halo); }
+    if (v.area) S.map.removeLayer(v.area);
+    v.key = ''; v.labelKey = '';
+    S.labelled.delete(v.id);
+  }
+
+  /* ---------- arcs between the places of one event ---------- */
+
+  function applyArcs(hits) {
+    var want = new Map();
+    hits.forEach(function (h) {
+      var ev = S.events[h.i];
+      if ((ev.places || []).filter(function (p) { return S.places[p]; }).length > 1) want.set(ev.id, h);
+    });
+    S.arcs.forEach(function (arc, id) {
+      if (!want.has(id) && arc.key) { S.map.removeLayer(arc.line); arc.key = ''; }
+    });
+    want.forEach(function (h, id) {
+      var ev = S.events[h.i], sel = id === S.selected;
+      var key = [Math.round(h.strength * 50), +!!ev.soft, +sel].join('|');
+      var arc = S.arcs.get(id);
+      if (arc && arc.key === key) return;
+      if (!arc) {
+        arc = { line: L.polyline(arcLatLngs(ev), { pane: 'gh-arcs', interactive: false, lineCap: 'round' }), key: '' };
+        S.arcs.set(id, arc);
+      }
+      arc.line.setStyle({ color: HIGHLIGHT, weight: sel ? 3.5 : 2.2, opacity: 0.85 * h.strength,
+        dashArray: ev.soft ? '6 6' : null });
+      if (!S.map.hasLayer(arc.line)) arc.line.addTo(S.map);
+      arc.key = key;
+    });
+  }
+
+  function arcLatLngs(ev) {
+    var pts = ev.places.map(function (p) { return S.places[p]; }).filter(Boolean), lines = [];
+    for (var j = 1; j < pts.length; j++) lines.push(greatArc(pts[j - 1], pts[j], 48));
+    return lines;
+  }
+
+  function greatArc(a, b, n) { // great circle from a to b, bowed slightly so short hops read as arcs
+    var r = Math.PI / 180, la1 = a.lat * r, lo1 = a.lon * r, la2 = b.lat * r, lo2 = b.lon * r;
+    var d = 2 * Math.asin(Math.sqrt(Math.pow(Math.sin((la2 - la1) / 2), 2) +
+      Math.cos(la1) * Math.cos(la2) * Math.pow(Math.sin((lo2 - lo1) / 2), 2)));
+    if (d < 1e-9) return [[a.lat, a.lon], [b.lat, b.lon]];
+    var pts = [], prev = a.lon;
+    for (var k = 0; k <= n; k++) {
+      var f = k / n, A = Math.sin((1 - f) * d) / Math.sin(d), B = Math.sin(f * d) / Math.sin(d);
+      var x = A * Math.cos(la1) * Math.cos(lo1) + B * Math.cos(la2) * Math.cos(lo2);
+      var y = A * Math.cos(la1) * Math.sin(lo1) + B * Math.cos(la2) * Math.sin(lo2);
+      var z = A * Math.sin(la1) + B * Math.sin(la2);
+      var lon = Math.atan2(y, x) / r;
+      while (lon - prev > 180) lon -= 360;
+      while (lon - prev < -180) lon += 360;
+      prev = lon;
+      pts.push([Math.atan2(z, Math.sqrt(x * x + y * y)) / r, lon]);
+    }
+    return bow(pts, 0.12);
+  }
+
+  function bow(pts, amount) { // offset sideways by a sine bump, bulging northwards
+    var p0 = pts[0], p1 = pts[pts.length - 1];
+    var dx = p1[1] - p0[1], dy = p1[0] - p0[0], len = Math.sqrt(dx * dx + dy * dy);
+    if (len < 1e-9) return pts;
+    var sign = dx >= 0 ? 1 : -1;
+    return pts.map(function (p, k) {
+      var off = amount * len * Math.sin(Math.PI * k / (pts.length - 1));
+      return [p[0] + Math.abs(dx) / len * off, p[1] - sign * dy / len * off];
+    });
+  }
+
+  /* ---------- countries and polities on the base map ---------- */
+
+  function applyCountries(states) {
+    var want = new Map();
+    states.forEach(function (s, pid) {
+      (S.places[pid].countries || []).forEach(function (iso) {
+        var w = want.get(iso);
+        if (!w || s.strength > w.strength) want.set(iso, { strength: s.strength, soft: s.soft });
+      });
+    });
+    S.countryKeys.forEach(function (key, iso) {
+      if (!want.has(iso)) { styleCountry(iso, null); S.countryKeys.delete(iso); }
+    });
+    want.forEach(function (w, iso) {
+      var key = Math.round(w.strength * 50) + '|' + (+w.soft);
+      if (S.countryKeys.get(iso) === key) return;
+      S.countryKeys.set(iso, key);
+      styleCountry(iso, w);
+    });
+  }
+
+  function styleCountry(iso, w) {
+    var style = w ? { fillColor: mix(LAND.fillColor, w.soft ? '#f8d9cd' : '#f5bba6', w.strength),
+      fillOpacity: 1, color: mix(LAND.color, HIGHLIGHT, w.strength), weight: 1.4, opacity: 1,
+      dashArray: w.soft ? '4 3' : null } : LAND;
+    (S.countryLayers[iso] || []).forEach(function (layer) {
+      layer.setStyle(style);
+      if (w) layer.bringToFront();
+    });
+  }
+
+  /* ---------- labels, summary, framing ---------- */
+
+  function summarize(hits, states) {
+    var active = [], lit = [], fading = [], order = [], seen = new Set();
+    hits.forEach(function (h) { if (h.active) active.push(S.events[h.i].id); });
+    states.forEach(function (s, id) { (s.active ? lit : fading).push(id); });
+    hits.forEach(function (h) { // selected event first, then by start: who anchors a shared label
+      var ev = S.events[h.i];
+      if (h.active && ev.id === S.selected) (ev.places || []).forEach(pushOnce);
+    });
+    hits.forEach(function (h) { if (h.active) (S.events[h.i].places || []).forEach(pushOnce); });
+    function pushOnce(id) { if (states.has(id) && !seen.has(id)) { seen.add(id); order.push(id); } }
+    S.active = active; S.lit = lit.sort(); S.fading = fading.sort(); S.labelOrder = order;
+    S.placeStates = states;
+  }
+
+  function placeLabels() {
+    if (!S.map || !S.loaded) return;
+    var clusters = [], width = S.map.getSize().x;
+    S.labelOrder.forEach(function (id) {
+      var p = S.map.latLngToContainerPoint([S.places[id].lat, S.places[id].lon]);
+      var c = clusters.find(function (q) { return q.pt.distanceTo(p) < LABEL_MERGE_PX; });
+      if (c) c.members.push(id); else if (clusters.length < MAX_LABELS) clusters.push({ pt: p, members: [id] });
+    });
+    var anchors = new Set(clusters.map(function (c) { return c.members[0]; }));
+    S.labelled.forEach(function (id) {
+      if (!anchors.has(id)) { S.views.get(id).mark.unbindTooltip(); S.views.get(id).labelKey = ''; }
+    });
+    S.labelled = anchors;
+    clusters.forEach(function (c) { setLabel(c, c.pt.x > width - 240 ? 'left' : 'right'); });
+  }
+
+  function labelInfo(members) {
+    var names = [], events = [], soft = true, selected = false;
+    members.forEach(function (id) {
+      var s = S.placeStates.get(id), name = nameAt(S.places[id], S.time);
+      if (names.indexOf(name) < 0) names.push(name);
+      s.events.forEach(function (ev) { if (events.indexOf(ev) < 0) events.push(ev); });
+      soft = soft && s.soft; selected = selected || s.selected;
+    });
+    return { names: names, events: events, soft: soft, selected: selected };
+  }
+
+  function setLabel(cluster, direction) {
+    var v = S.views.get(cluster.members[0]), info = labelInfo(cluster.members);
+    var key = JSON.stringify([direction, info.names, info.events.map(function (e) { return e.id; }),
+      info.soft, info.selected, S.opts.lang]);
+    if (key === v.labelKey) return;
+    v.labelKey = key;
+    v.mark.unbindTooltip();
+    v.mark.bindTooltip(labelElement(info), { permanent: true, direction: direction,
+      offset: [direction === 'left' ? -10 : 10, 0], className: 'geohist-label', interactive: false,
+      opacity: 1 });
+  }
+
+  function labelElement(info) {
+    var box = el('div', 'gh-label' + (info.soft ? ' gh-soft' : '') + (info.selected ? ' gh-selected' : ''));
+    box.appendChild(el('div', 'gh-label-name', info.names.join(' · ')));
+    info.events.slice(0, 2).forEach(function (ev) {
+      box.appendChild(el('div', 'gh-label-title', ev.title));
+      if (ev.date_label) box.appendChild(el('div', 'gh-label-date', ev.date_label));
+    });
+    if (info.events.length > 2) {
+      box.appendChild(el('div', 'gh-label-more', '+' + (info.events.length - 2) + ' ' + tr('more')));
+    }
+    return box;
+  }
+
+  function maybeFrame() {
+    if (!S.opts.autoFrame) return;
+    var key = S.lit.join('\n');
+    if (key === S.frameKey) return;
+    S.frameKey = key;
+    if (!S.lit.length) return;
+    var bounds = L.latLngBounds([]);
+    S.lit.forEach(function (id) {
+      var v = S.views.get(id);
+      bounds.extend([v.place.lat, v.place.lon]);
+      if (v.area) bounds.extend(v.area.getBounds());
+    });
+    S.map.flyToBounds(bounds, { padding: [90, 90], maxZoom: 5, duration: 0.8 });
+  }
+
+  /* ---------- the rest of the public API ---------- */
+
+  function state() {
+    return { time: S.time, active: S.active.slice(), lit: S.lit.slice(), fading: S.fading.slice(),
+      ready: S.pageReady, loaded: S.loaded, selected: S.selected, seq: S.seq };
+  }
+
+  function setOptions(options) {
+    var o = options || {}, langChanged = o.lang !== undefined && o.lang !== S.opts.lang;
+    ['afterglowDays', 'autoFrame', 'lang'].forEach(function (k) { if (o[k] !== undefined) S.opts[k] = o[k]; });
+    if (o.autoFrame) S.frameKey = null;
+    if (langChanged && S.legendBox) fillLegend(S.legendBox);
+    render();
+  }
+
+  function selectEvent(id) {
+    S.selected = (id === undefined) ? null : id;
+    render();
+  }
+
+  window.geohist = {
+    attach: attach, load: load, setTime: setTime, state: state, setOptions: setOptions,
+    selectEvent: selectEvent,
+    get map() { return S.map; }
+  };
+})();

@@ -1,0 +1,3 @@
+"""geohist: a desktop map-and-timeline viewer for history."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,158 @@
+"""Turn one row of an events file (a dict of cells) into an Event, or into Problems."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+from geohist.datafiles.textfile import read_text
+from geohist.errors import GeohistError, Problem
+from geohist.model.event import Event, Provenance
+from geohist.model.place import Gazetteer
+from geohist.model.time import HistoricalDate, Part, TimeSpan
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
+_LOCALIZED = re.compile(r"^(title|summary):([a-z]{2,3})$")
+
+
+class RowParser:
+    """Parses rows of one file, remembering ids seen and source texts already read."""
+
+    def __init__(self, name: str, gazetteer: Gazetteer, base_dir: Path | None) -> None:
+        self.name = name
+        self.gazetteer = gazetteer
+        self.base_dir = base_dir
+        self.problems: list[Problem] = []
+        self._seen: dict[str, int] = {}
+        self._sources: dict[str, str | None] = {}
+
+    def _problem(self, line: int, column: str | None, message: str) -> None:
+        self.problems.append(Problem(self.name, line, column, message))
+
+    def parse(self, line: int, row: dict[str, str]) -> Event | None:
+        before = len(self.problems)
+        event_id = self._id(line, row.get("id", "").strip())
+        when = self._when(line, row)
+        title = row.get("title", "").strip()
+        if not title:
+            self._problem(line, "title", "empty title")
+        places = self._places(line, row.get("places", ""))
+        provenance = self._provenance(line, row)
+        if len(self.problems) > before or event_id is None or when is None:
+            return None
+        return Event(
+            id=event_id,
+            title=title,
+            when=when,
+            place_ids=places,
+            summary=(row.get("summary") or "").strip(),
+            tags=_split(row.get("tags") or ""),
+            provenance=provenance,
+            translations=_translations(row),
+        )
+
+    def _id(self, line: int, event_id: str) -> str | None:
+        if not event_id:
+            self._problem(line, "id", "empty id")
+            return None
+        if not _ID.match(event_id):
+            self._problem(line, "id", f"{event_id!r}: use letters, digits, '-', '_', '.', ':'")
+            return None
+        if event_id in self._seen:
+            self._problem(
+                line, "id", f"duplicate id {event_id!r} (first on line {self._seen[event_id]})"
+            )
+            return None
+        self._seen[event_id] = line
+        return event_id
+
+    def _when(self, line: int, row: dict[str, str]) -> TimeSpan | None:
+        mod = (row.get("mod") or "").strip().lower()
+        part = mod if mod in {p.value for p in Part} else None
+        if mod and mod != "approx" and part is None:
+            self._problem(line, "mod", f"{mod!r}: expected early, mid, late or approx")
+        start, end = row.get("start", "").strip(), row.get("end", "").strip()
+        if mod == "approx" and start and start[-1] not in "~?%":
+            start += "~"
+        try:
+            first = HistoricalDate.parse(start, part)
+        except GeohistError as exc:
+            self._problem(line, "start", str(exc))
+            return None
+        try:
+            return TimeSpan(first, HistoricalDate.parse(end) if end else None)
+        except GeohistError as exc:
+            self._problem(line, "end", str(exc))
+            return None
+
+    def _places(self, line: int, cell: str) -> tuple[str, ...]:
+        tokens = _split(cell)
+        if not tokens:
+            self._problem(line, "places", "no place given")
+        ids: list[str] = []
+        for token in tokens:
+            place = self.gazetteer.resolve(token)
+            if place is None:
+                self._problem(line, "places", f"unknown place {token!r}{self._suggest(token)}")
+            elif place.id not in ids:
+                ids.append(place.id)
+        return tuple(ids)
+
+    def _suggest(self, token: str) -> str:
+        close = difflib.get_close_matches(token, list(self.gazetteer.places), n=1, cutoff=0.75)
+        return f" (did you mean {close[0]!r}?)" if close else ""
+
+    def _provenance(self, line: int, row: dict[str, str]) -> Provenance | None:
+        source = (row.get("source") or "").strip()
+        quote = row.get("quote") or ""
+        if not source:
+            if quote.strip():
+                self._problem(line, "source", "a quote needs its source file")
+            return None
+        offsets = self._offsets(line, row)
+        if offsets is None:
+            return None
+        start, end = offsets
+        text = self._source_text(line, source)
+        if text is not None and text[start:end] != quote:
+            found = text[start:end][:40]
+            self._problem(
+                line, "quote", f"does not match {source} at {start}-{end} (text there: {found!r})"
+            )
+        return Provenance(source, start, end, quote)
+
+    def _offsets(self, line: int, row: dict[str, str]) -> tuple[int, int] | None:
+        values = []
+        for column in ("quote_start", "quote_end"):
+            cell = (row.get(column) or "").strip()
+            if not cell.isdigit():
+                self._problem(line, column, f"{cell!r} is not a character offset (0, 1, 2, ...)")
+                return None
+            values.append(int(cell))
+        if values[1] < values[0]:
+            self._problem(line, "quote_end", "ends before quote_start")
+            return None
+        return values[0], values[1]
+
+    def _source_text(self, line: int, source: str) -> str | None:
+        if source not in self._sources:
+            path = (self.base_dir or Path()) / source
+            text, problems = read_text(path, str(path))
+            self._sources[source] = text
+            if problems:
+                self._problem(line, "source", f"{source}: {problems[0].message}")
+        return self._sources[source]
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(t.strip() for t in cell.split(";") if t.strip())
+
+
+def _translations(row: dict[str, str]) -> dict[str, dict[str, str]]:
+    result: dict[str, dict[str, str]] = {}
+    for column, value in row.items():
+        m = _LOCALIZED.match(column or "")
+        if m and value and value.strip():
+            result.setdefault(m[2], {})[m[1]] = value.strip()
+    return result

@@ -1,0 +1,148 @@
+"""The event list: a table model over the catalog, and a proxy that filters by text, tag, place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from geohist.gui.strings import tr
+from geohist.model.catalog import EventCatalog
+from geohist.model.event import Event
+from geohist.model.wording import format_span
+
+ACCENT = QColor("#e4572e")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+COLUMNS = ("date", "title", "places", "tags")
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class EventTableModel(QAbstractTableModel):
+    """Rows are the catalog's events in time order; events active at the cursor are marked."""
+
+    def __init__(self, catalog: EventCatalog, lang: str = "en", parent=None) -> None:
+        super().__init__(parent)
+        self._catalog = catalog
+        self._events: list[Event] = list(catalog)
+        self._row_of = {e.id: i for i, e in enumerate(self._events)}
+        self._active: set[str] = set()
+        self._lang = lang
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self._events)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(f"column_{COLUMNS[section]}", self._lang)
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        event = self._events[index.row()]
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(event, column)
+        if role == SORT_ROLE:
+            return (
+                (event.first_day, event.last_day)
+                if column == "date"
+                else self._text(event, column).casefold()
+            )
+        if role == EVENT_ID_ROLE:
+            return event.id
+        if role == Qt.ItemDataRole.ToolTipRole and column == "title":
+            return event.summary_in(self._lang) or None
+        return self._style(event, role)
+
+    def _text(self, event: Event, column: str) -> str:
+        if column == "date":
+            return format_span(event.when, self._lang)
+        if column == "title":
+            return event.title_in(self._lang)
+        if column == "places":
+            gazetteer = self._catalog.gazetteer
+            return ", ".join(
+                gazetteer[p].name(self._lang, event.first_day) for p in event.place_ids
+            )
+        return ", ".join(event.tags)
+
+    def _style(self, event: Event, role: int) -> Any:
+        active = event.id in self._active
+        if role == Qt.ItemDataRole.FontRole and active:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and active:
+            return QBrush(ACCENT)
+        if role == Qt.ItemDataRole.ForegroundRole and event.when.soft:
+            return QBrush(QColor(128, 128, 128))
+        return None
+
+    def event_at(self, row: int) -> Event:
+        return self._events[row]
+
+    def row_of(self, event_id: str) -> int | None:
+        return self._row_of.get(event_id)
+
+    def set_active(self, event_ids: set[str]) -> None:
+        """Mark the events active at the cursor; only rows that change are repainted."""
+        changed = self._active ^ event_ids
+        self._active = set(event_ids)
+        for event_id in changed:
+            row = self._row_of.get(event_id)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def set_lang(self, lang: str) -> None:
+        self.beginResetModel()
+        self._lang = lang
+        self.endResetModel()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
+
+class EventFilterProxy(QSortFilterProxyModel):
+    """Filters rows by free text (title, summary, places, tags, quote), one tag and one place."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._tag: str | None = None
+        self._place: str | None = None
+        self.setSortRole(SORT_ROLE)
+
+    def set_filters(self, text: str = "", tag: str | None = None, place: str | None = None) -> None:
+        self._text, self._tag, self._place = text.casefold().strip(), tag, place
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        if not isinstance(model, EventTableModel):
+            return True
+        event = model.event_at(source_row)
+        if self._tag and self._tag not in event.tags:
+            return False
+        if self._place and self._place not in event.place_ids:
+            return False
+        if not self._text:
+            return True
+        row_text = " ".join(
+            model.data(model.index(source_row, c)) or "" for c in range(len(COLUMNS))
+        )
+        haystack = " ".join(
+            [row_text, event.summary, event.provenance.quote if event.provenance else ""]
+        )
+        return self._text in haystack.casefold()

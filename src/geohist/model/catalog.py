@@ -1,0 +1,75 @@
+"""The event catalog: the questions the timeline and the map ask of the events.
+
+Events are kept sorted by start day, so "what is active at t" is a binary search plus a scan
+back over at most the longest event's length, and next/previous are binary searches.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+
+from geohist.model.event import Event
+from geohist.model.place import Gazetteer
+
+
+class EventCatalog:
+    """Immutable, time-sorted events with the gazetteer their place ids refer to."""
+
+    def __init__(self, events: Iterable[Event], gazetteer: Gazetteer | None = None) -> None:
+        self._events = sorted(events, key=lambda e: (e.first_day, e.last_day, e.id))
+        self._starts = [e.first_day for e in self._events]
+        self._by_id = {e.id: e for e in self._events}
+        self._longest = max((e.last_day - e.first_day for e in self._events), default=0)
+        self.gazetteer = gazetteer if gazetteer is not None else Gazetteer()
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self._events)
+
+    def __getitem__(self, event_id: str) -> Event:
+        return self._by_id[event_id]
+
+    def __contains__(self, event_id: object) -> bool:
+        return event_id in self._by_id
+
+    @property
+    def events(self) -> list[Event]:
+        return list(self._events)
+
+    def bounds(self) -> tuple[int, int] | None:
+        """First and last day any event covers, or None for an empty catalog."""
+        if not self._events:
+            return None
+        return self._starts[0], max(e.last_day for e in self._events)
+
+    def active_at(self, day: int) -> list[Event]:
+        """Events whose span contains ``day``, in start order."""
+        hi = bisect_right(self._starts, day)
+        lo = bisect_left(self._starts, day - self._longest)
+        return [e for e in self._events[lo:hi] if e.last_day >= day]
+
+    def in_range(self, first_day: int, last_day: int) -> list[Event]:
+        """Events overlapping ``[first_day, last_day]``, in start order."""
+        hi = bisect_right(self._starts, last_day)
+        lo = bisect_left(self._starts, first_day - self._longest)
+        return [e for e in self._events[lo:hi] if e.last_day >= first_day]
+
+    def next_event(self, day: int) -> Event | None:
+        """The first event starting after ``day``."""
+        i = bisect_right(self._starts, day)
+        return self._events[i] if i < len(self._events) else None
+
+    def previous_event(self, day: int) -> Event | None:
+        """The last event starting before ``day``."""
+        i = bisect_left(self._starts, day)
+        return self._events[i - 1] if i > 0 else None
+
+    def at_place(self, place_id: str) -> list[Event]:
+        return [e for e in self._events if place_id in e.place_ids]
+
+    def places(self) -> list[str]:
+        """Ids of every place some event happens at, in first-appearance order."""
+        return list(dict.fromkeys(p for e in self._events for p in e.place_ids))

@@ -1,0 +1,47 @@
+"""Events: something that happened, when, where, and the passage of text that says so."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from geohist.model.time import TimeSpan
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where an event was read: ``quote == text_of(source)[start:end]`` (0-based str offsets)."""
+
+    source: str
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A dated happening at one or more places (gazetteer ids)."""
+
+    id: str
+    title: str
+    when: TimeSpan
+    place_ids: tuple[str, ...]
+    summary: str = ""
+    tags: tuple[str, ...] = ()
+    provenance: Provenance | None = None
+    translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def title_in(self, lang: str) -> str:
+        """The title in ``lang`` if the file has one (column ``title:id``), else the main title."""
+        return self.translations.get(lang, {}).get("title") or self.title
+
+    def summary_in(self, lang: str) -> str:
+        return self.translations.get(lang, {}).get("summary") or self.summary
+
+    @property
+    def first_day(self) -> int:
+        return self.when.first_day
+
+    @property
+    def last_day(self) -> int:
+        return self.when.last_day
