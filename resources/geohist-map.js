@@ -107,7 +107,7 @@
     map.setMaxZoom(9);
     map.fitBounds(WORLD, { animate: false });
     S.legendBox = addLegend(map);
-    map.on('zoomend', placeLabels);
+    map.on('moveend', placeLabels);
     afterFrames(function () {
       connectBridge(function () { S.pageReady = true; notify('pageReady'); });
     });
@@ -337,7 +337,7 @@
 
   function arcLatLngs(ev) {
     var pts = ev.places.map(function (p) { return S.places[p]; }).filter(Boolean), lines = [];
-    for (var j = 1; j < pts.length; j++) lines.push(greatArc(pts[j - 1], pts[j], 48));
+    for (var j = 1; j < pts.length; j++) lines.push(greatArc(pts[j - 1], pts[j], 96));
     return lines;
   }
 
@@ -419,9 +419,9 @@
     S.placeStates = states;
   }
 
-  function placeLabels() {
+  function placeLabels() { // one label per cluster of nearby lit places, anchored on the first
     if (!S.map || !S.loaded) return;
-    var clusters = [], width = S.map.getSize().x;
+    var clusters = [];
     S.labelOrder.forEach(function (id) {
       var p = S.map.latLngToContainerPoint([S.places[id].lat, S.places[id].lon]);
       var c = clusters.find(function (q) { return q.pt.distanceTo(p) < LABEL_MERGE_PX; });
@@ -432,7 +432,7 @@
       if (!anchors.has(id)) { S.views.get(id).mark.unbindTooltip(); S.views.get(id).labelKey = ''; }
     });
     S.labelled = anchors;
-    clusters.forEach(function (c) { setLabel(c, c.pt.x > width - 240 ? 'left' : 'right'); });
+    clusters.forEach(setLabel);
   }
 
   function labelInfo(members) {
@@ -446,16 +446,32 @@
     return { names: names, events: events, soft: soft, selected: selected };
   }
 
-  function setLabel(cluster, direction) {
+  function setLabel(cluster) {
     var v = S.views.get(cluster.members[0]), info = labelInfo(cluster.members);
-    var key = JSON.stringify([direction, info.names, info.events.map(function (e) { return e.id; }),
+    var key = JSON.stringify([info.names, info.events.map(function (e) { return e.id; }),
       info.soft, info.selected, S.opts.lang]);
-    if (key === v.labelKey) return;
-    v.labelKey = key;
+    if (key !== v.labelKey) {
+      v.labelKey = key;
+      bindLabel(v, labelElement(info), v.labelDir || 'right');
+    }
+    fitLabel(v);
+  }
+
+  function bindLabel(v, content, direction) {
+    v.labelDir = direction;
     v.mark.unbindTooltip();
-    v.mark.bindTooltip(labelElement(info), { permanent: true, direction: direction,
-      offset: [direction === 'left' ? -10 : 10, 0], className: 'geohist-label', interactive: false,
-      opacity: 1 });
+    v.mark.bindTooltip(content, { permanent: true, direction: direction, interactive: false,
+      offset: [direction === 'left' ? -10 : 10, 0], className: 'geohist-label', opacity: 1 });
+  }
+
+  function fitLabel(v) { // flip a label to the other side when it would leave the map
+    var tip = v.mark.getTooltip(), node = tip && tip.getElement();
+    if (!node) return;
+    var box = node.getBoundingClientRect(), map = S.map.getContainer().getBoundingClientRect();
+    var want = v.labelDir;
+    if (want === 'right' && box.right > map.right - 4) want = 'left';
+    else if (want === 'left' && box.left < map.left + 4) want = 'right';
+    if (want !== v.labelDir) bindLabel(v, tip.getContent(), want);
   }
 
   function labelElement(info) {
@@ -483,6 +499,7 @@
       bounds.extend([v.place.lat, v.place.lon]);
       if (v.area) bounds.extend(v.area.getBounds());
     });
+    S.active.forEach(function (id) { var arc = S.arcs.get(id); if (arc) bounds.extend(arc.line.getBounds()); });
     S.map.flyToBounds(bounds, { padding: [90, 90], maxZoom: 5, duration: 0.8 });
   }
 

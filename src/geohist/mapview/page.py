@@ -69,7 +69,9 @@ def render_map_html(*, basemap: Path) -> str:
     remote = _REMOTE_URL.search(html)
     if remote:  # a folium upgrade could bring a CDN link back: fail loudly, never go online
         start = max(remote.start() - 60, 0)
-        raise RuntimeError(f"map page would reference the network: …{html[start : remote.end() + 40]}")
+        raise RuntimeError(
+            f"map page would reference the network: …{html[start : remote.end() + 40]}"
+        )
     return html
 
 

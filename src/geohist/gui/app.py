@@ -1,0 +1,106 @@
+"""Start the window: environment, QApplication, data, and the screenshot mode.
+
+QtWebEngine reads its Chromium flags once, before the QApplication exists, so everything
+about the environment happens here first. The window and its web view are deleted before the
+QApplication goes away: PySide6 + QtWebEngine crash at exit otherwise (see FINDINGS).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from geohist.gui.webengine_env import apply_chromium_flags
+
+
+def configure_environment(headless: bool) -> None:
+    """Offline Chromium flags; no sandbox as root (Chromium refuses to start otherwise)."""
+    extra = ["--no-sandbox"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+    if headless:
+        extra.append("--disable-gpu")
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    apply_chromium_flags(extra)
+
+
+def system_lang() -> str:
+    """Indonesian when the system locale is Indonesian, else English."""
+    from PySide6.QtCore import QLocale
+
+    return "id" if QLocale.system().language() == QLocale.Language.Indonesian else "en"
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    from geohist.errors import GeohistError
+
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise GeohistError(f"--size {text!r}: write WIDTHxHEIGHT, e.g. 1440x900") from None
+    if not (320 <= width <= 8000 and 240 <= height <= 8000):
+        raise GeohistError(f"--size {text!r}: width 320-8000, height 240-8000")
+    return width, height
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from geohist.model.time import HistoricalDate
+
+    at_day = HistoricalDate.parse(args.at).first_day if args.at else None
+    size = parse_size(args.size) if args.screenshot else None
+    if args.screenshot:
+        _check_writable(Path(args.screenshot))
+    configure_environment(headless=bool(args.screenshot))
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("geohist")
+    app.setOrganizationName("geohist")
+    from geohist.gui.main_window import MainWindow
+
+    window = MainWindow(lang=args.lang or system_lang(), remember=not args.screenshot)
+    code = _open_initial(window, args)
+    if code:
+        return _shutdown(app, window, code)
+    if at_day is not None:
+        window.state.set_day(at_day)
+    if args.screenshot:
+        from geohist.gui.screenshot import ScreenshotJob
+
+        window.resize(*size)
+        job = ScreenshotJob(window, Path(args.screenshot))
+        job.finished.connect(app.exit)
+    window.show()
+    return _shutdown(app, window, app.exec())
+
+
+def _open_initial(window, args: argparse.Namespace) -> int:
+    """Open the file named on the command line (or the last or bundled one)."""
+    if args.data is not None or args.places:
+        ok = window.open_file(args.data, places=args.places, interactive=not args.screenshot)
+        if not ok and args.screenshot:
+            return 1
+        return 0
+    window.open_initial()
+    return 0
+
+
+def _check_writable(path: Path) -> None:
+    from geohist.errors import GeohistError
+
+    folder = path.resolve().parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise GeohistError(f"{path}: cannot write the screenshot there")
+
+
+def _shutdown(app, window, code: int) -> int:
+    window.close()
+    window.dispose()
+    window.deleteLater()
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+    return int(code)

@@ -1,0 +1,128 @@
+"""The event list panel: search, tag and place filters over a sortable table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from geohist.gui.event_table import EVENT_ID_ROLE, EventFilterProxy, EventTableModel
+from geohist.gui.strings import tr
+from geohist.model.catalog import EventCatalog
+
+
+class EventList(QWidget):
+    """Emits ``eventActivated(id)`` when the user picks a row; mirrors the active events."""
+
+    eventActivated = Signal(str)
+
+    def __init__(self, catalog: EventCatalog, lang: str = "en", parent=None) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self.search = QLineEdit(clearButtonEnabled=True)
+        self.tag_box = QComboBox()
+        self.place_box = QComboBox()
+        self.table = QTableView()
+        self.proxy = EventFilterProxy(self)
+        self._layout()
+        self.model = EventTableModel(catalog, lang, self)
+        self.set_catalog(catalog)
+        self.search.textChanged.connect(self._on_filters_changed)
+        self.tag_box.currentIndexChanged.connect(self._on_filters_changed)
+        self.place_box.currentIndexChanged.connect(self._on_filters_changed)
+        self.table.clicked.connect(self._on_row_activated)
+        self.table.activated.connect(self._on_row_activated)
+
+    def _layout(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.tag_box, 1)
+        filters.addWidget(self.place_box, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+        table = self.table
+        table.setModel(self.proxy)
+        table.setSortingEnabled(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.setWordWrap(False)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+    def set_catalog(self, catalog: EventCatalog) -> None:
+        self._catalog = catalog
+        self.model = EventTableModel(catalog, self._lang, self)
+        self.proxy.setSourceModel(self.model)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self._fill_filter_boxes()
+        self.table.resizeColumnToContents(0)
+
+    def set_lang(self, lang: str) -> None:
+        self._lang = lang
+        self.model.set_lang(lang)
+        self._fill_filter_boxes()
+
+    def _fill_filter_boxes(self) -> None:
+        lang, catalog = self._lang, self._catalog
+        self.search.setPlaceholderText(tr("filter_placeholder", lang))
+        tags = sorted({t for e in catalog for t in e.tags})
+        places = sorted(catalog.places(), key=lambda p: catalog.gazetteer[p].name(lang).casefold())
+        for box, label, items in (
+            (self.tag_box, tr("all_tags", lang), [(t, t) for t in tags]),
+            (self.place_box, tr("all_places", lang),
+             [(catalog.gazetteer[p].name(lang), p) for p in places]),
+        ):
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(label, None)
+            for text, data in items:
+                box.addItem(text, data)
+            box.setCurrentIndex(max(0, box.findData(current)) if current else 0)
+            box.blockSignals(False)
+        self._on_filters_changed()
+
+    def set_filters(self, text: str = "", tag: str | None = None, place: str | None = None) -> None:
+        self.search.setText(text)
+        self.tag_box.setCurrentIndex(max(0, self.tag_box.findData(tag)) if tag else 0)
+        self.place_box.setCurrentIndex(max(0, self.place_box.findData(place)) if place else 0)
+
+    def _on_filters_changed(self) -> None:
+        self.proxy.set_filters(
+            self.search.text(), self.tag_box.currentData(), self.place_box.currentData()
+        )
+
+    def _on_row_activated(self, index) -> None:
+        event_id = index.data(EVENT_ID_ROLE)
+        if event_id:
+            self.eventActivated.emit(event_id)
+
+    def set_active(self, event_ids: set[str]) -> None:
+        self.model.set_active(event_ids)
+
+    def select(self, event_id: str | None) -> None:
+        """Select (and scroll to) an event without emitting ``eventActivated``."""
+        selection = self.table.selectionModel()
+        row = self.model.row_of(event_id) if event_id else None
+        if row is None:
+            selection.clearSelection()
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+            selection.select(index, flags | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+
+    def visible_event_ids(self) -> list[str]:
+        return [self.proxy.index(r, 0).data(EVENT_ID_ROLE) for r in range(self.proxy.rowCount())]

@@ -1,0 +1,220 @@
+"""The main window: wires the map, timeline, event list and details to one TimelineState."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from geohist import paths
+from geohist.gui import menus, opening
+from geohist.gui.details_panel import DetailsPanel
+from geohist.gui.event_list import EventList
+from geohist.gui.map_widget import MapView
+from geohist.gui.strings import tr
+from geohist.gui.timeline_widget import PlaybackBar, QtTimeline
+from geohist.mapview.payload import DEFAULT_AFTERGLOW_DAYS, catalog_payload
+from geohist.model.catalog import EventCatalog
+from geohist.timeline import TimelineState
+
+
+class MainWindow(QMainWindow):
+    """Holds no truth of its own: the catalog and the TimelineState do."""
+
+    map_ready = Signal()
+
+    def __init__(self, lang: str = "en", remember: bool = True) -> None:
+        super().__init__()
+        self.settings = QSettings() if remember else None
+        self.lang = self._setting("view/lang", lang) if remember else lang
+        self.source: Path | None = None
+        self.catalog = EventCatalog([])
+        self.state = TimelineState(self.catalog, self.lang)
+        self.afterglow_days = DEFAULT_AFTERGLOW_DAYS
+        self.auto_frame = False
+        self._map_ready = False
+        self._build_widgets()
+        self._connect()
+        menus.build(self)
+        self.setAcceptDrops(True)
+        self.resize(1440, 900)
+        self._restore_layout()
+        self._load_map_page()
+
+    # -- construction -------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.map = MapView(self)
+        self.timeline = QtTimeline(self.state)
+        self.playback = PlaybackBar(self.state)
+        self.event_list = EventList(self.catalog, self.lang)
+        self.details = DetailsPanel(self.catalog, self.lang)
+        bottom = QWidget()
+        column = QVBoxLayout(bottom)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.playback)
+        column.addWidget(self.timeline)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.map)
+        split.addWidget(bottom)
+        split.setStretchFactor(0, 5)
+        split.setStretchFactor(1, 1)
+        self.setCentralWidget(split)
+        self.events_dock = self._dock("events", self.event_list)
+        self.details_dock = self._dock("details", self.details)
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+
+    def _dock(self, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(tr(f"dock_{name}", self.lang), self)
+        dock.setObjectName(f"dock_{name}")
+        dock.setWidget(widget)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        return dock
+
+    def _connect(self) -> None:
+        self.state.day_changed.connect(self._on_day_changed)
+        self.map.bridge.ready.connect(self._on_map_ready)
+        self.map.bridge.placeClicked.connect(self._on_place_clicked)
+        self.event_list.eventActivated.connect(self.select_event)
+        self.timeline.eventClicked.connect(self.select_event)
+        self.details.eventLinkActivated.connect(self.select_event)
+
+    def _load_map_page(self) -> None:
+        from PySide6.QtCore import QStandardPaths
+
+        from geohist.mapview.page import build_map_page
+
+        cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+        page = build_map_page(Path(cache or ".") / "page", basemap=paths.basemap_file("110m"))
+        self.map.load_page(page)
+
+    # -- data ---------------------------------------------------------------------------------
+
+    def open_initial(self) -> None:
+        """The last file the user had open, else the bundled seed history."""
+        last = self._setting("file/last", "")
+        if last and Path(last).is_file() and self.open_file(Path(last), interactive=False):
+            return
+        self.open_file(None, interactive=False)
+
+    def open_file(
+        self, path: Path | None, places: Sequence[Path] = (), interactive: bool = True
+    ) -> bool:
+        """Load a file; on problems ask (or refuse) and keep the current data on screen."""
+        catalog, problems = opening.load(path, places)
+        name = str(path) if path else tr("bundled_history", self.lang)
+        if problems:
+            if not interactive:
+                for problem in problems:
+                    print(problem)
+                return False
+            if not opening.accept_problems(self, name, catalog, problems, self.lang):
+                return False
+        self._set_catalog(catalog, path)
+        return True
+
+    def _set_catalog(self, catalog: EventCatalog, path: Path | None) -> None:
+        self.catalog, self.source = catalog, path
+        self.state.set_catalog(catalog)
+        self.event_list.set_catalog(catalog)
+        self.details.set_catalog(catalog)
+        self._push_payload()
+        self._on_day_changed(self.state.day)
+        title = path.name if path else tr("bundled_history", self.lang)
+        self.setWindowTitle(f"{title} — geohist")
+        if self.settings is not None:
+            self.settings.setValue("file/last", str(path) if path else "")
+
+    def _push_payload(self) -> None:
+        payload = catalog_payload(self.catalog, self.lang, self.afterglow_days)
+        self.map.set_payload(payload)
+        self.map.set_time(self.state.day)
+
+    # -- reactions ----------------------------------------------------------------------------
+
+    def _on_map_ready(self) -> None:
+        self._map_ready = True
+        self.map_ready.emit()
+
+    def is_map_ready(self) -> bool:
+        return self._map_ready
+
+    def _on_day_changed(self, day: int) -> None:
+        self.map.set_time(day)
+        active = self.catalog.active_at(day)
+        self.event_list.set_active({e.id for e in active})
+        count = tr("active_count", self.lang).format(count=len(active))
+        self.status_label.setText(f"{self.state.current_label()} · {count}")
+
+    def _on_place_clicked(self, place_id: str) -> None:
+        self.details.show_place(place_id)
+        self.details_dock.raise_()
+
+    def select_event(self, event_id: str) -> None:
+        """Move time to the event and show it everywhere."""
+        if event_id not in self.catalog:
+            return
+        self.state.set_day(self.catalog[event_id].first_day)
+        self.details.show_event(event_id)
+        self.event_list.select(event_id)
+        self.map.select_event(event_id)
+
+    def set_lang(self, lang: str) -> None:
+        self.lang = lang
+        self.state.set_lang(lang)
+        self.event_list.set_lang(lang)
+        self.details.set_lang(lang)
+        self.events_dock.setWindowTitle(tr("dock_events", lang))
+        self.details_dock.setWindowTitle(tr("dock_details", lang))
+        menus.build(self)
+        self._push_payload()
+        self._on_day_changed(self.state.day)
+        if self.settings is not None:
+            self.settings.setValue("view/lang", lang)
+
+    def set_map_options(self, afterglow_days: int | None = None, auto_frame: bool | None = None) -> None:
+        if afterglow_days is not None:
+            self.afterglow_days = afterglow_days
+        if auto_frame is not None:
+            self.auto_frame = auto_frame
+        self.map.set_options(afterglowDays=self.afterglow_days, autoFrame=self.auto_frame)
+
+    # -- window life --------------------------------------------------------------------------
+
+    def _setting(self, key: str, default: str) -> str:
+        if self.settings is None:
+            return default
+        value = self.settings.value(key, default)
+        return str(value) if value is not None else default
+
+    def _restore_layout(self) -> None:
+        if self.settings is None:
+            return
+        geometry, layout = self.settings.value("window/geometry"), self.settings.value("window/state")
+        if geometry:
+            self.restoreGeometry(geometry)
+        if layout:
+            self.restoreState(layout)
+
+    def closeEvent(self, event) -> None:
+        if self.settings is not None:
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.settings.setValue("window/state", self.saveState())
+        self.playback.stop() if hasattr(self.playback, "stop") else None
+        super().closeEvent(event)
+
+    def dispose(self) -> None:
+        """Release the web page before the QApplication ends (QtWebEngine crashes otherwise)."""
+        self.map.dispose() if hasattr(self.map, "dispose") else self.map.deleteLater()
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            QTimer.singleShot(0, lambda: self.open_file(files[0]))

@@ -1,0 +1,211 @@
+"""Drawing the timeline: geometry of the bands, event marks in lanes, ticks, the cursor badge.
+
+Split from the widget so :class:`~geohist.gui.timeline_widget.QtTimeline` keeps only input
+handling and state mirroring. Colours come from the palette (light and dark themes) except
+the accent, which is the map's highlight colour so "active" reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QLinearGradient,
+    QPainter,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
+
+from geohist.model.event import Event
+from geohist.timeline import Tick, View, assign_lanes, day_to_x
+
+ACCENT = QColor("#e4572e")
+RULER_H = 28.0  # tick labels and the cursor badge share this strip
+LANE_GAP = 3.0
+MAX_LANE_H = 15.0
+MIN_LANE_H = 4.0
+MIN_BAR_PX = 6.0  # narrower spans are drawn as point markers
+POINT_PX = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Where one event is drawn; ``point`` marks are diamonds, the others bars."""
+
+    event: Event
+    rect: QRectF
+    point: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Colors:
+    """Palette-derived colours, so the strip follows the light or dark theme."""
+
+    base: QColor
+    ruler: QColor
+    text: QColor
+    muted: QColor
+    grid: QColor
+    bar: QColor
+    point: QColor
+
+    @classmethod
+    def of(cls, palette: QPalette) -> Colors:
+        text = palette.color(QPalette.ColorRole.Text)
+        base = palette.color(QPalette.ColorRole.Base)
+        tint = palette.color(QPalette.ColorRole.Highlight)
+        return cls(
+            base=base,
+            ruler=palette.color(QPalette.ColorRole.Window),
+            text=text,
+            muted=_with_alpha(text, 150),
+            grid=_with_alpha(text, 26),
+            bar=_mix(tint, base, 0.35),
+            point=_mix(tint, text, 0.75),
+        )
+
+
+def _with_alpha(color: QColor, alpha: int) -> QColor:
+    out = QColor(color)
+    out.setAlpha(alpha)
+    return out
+
+
+def _mix(a: QColor, b: QColor, t: float) -> QColor:
+    """``t`` of ``a`` and the rest of ``b``."""
+    return QColor.fromRgbF(*(t * x + (1 - t) * y for x, y in zip(a.getRgbF()[:3], b.getRgbF()[:3], strict=True)))
+
+
+def layout_marks(events: Sequence[Event], view: View, width: float, lanes: QRectF) -> list[Mark]:
+    """Place events (in start order) in lanes inside ``lanes`` so that none overlap."""
+    spans = []
+    for event in events:
+        x0, x1 = day_to_x(event.first_day, view, width), day_to_x(event.last_day + 1, view, width)
+        if x1 - x0 < MIN_BAR_PX:
+            mid = (x0 + x1) / 2
+            spans.append((mid - POINT_PX / 2, mid + POINT_PX / 2, True))
+        else:
+            spans.append((x0, x1, False))
+    lane_of = assign_lanes([(a, b) for a, b, _ in spans], gap=LANE_GAP)
+    count = max(lane_of, default=0) + 1
+    lane_h = min(MAX_LANE_H, (lanes.height() + LANE_GAP) / count - LANE_GAP)
+    if lane_h < MIN_LANE_H:  # too many lanes: the deepest ones share the last row
+        lane_h = MIN_LANE_H
+        count = max(1, int((lanes.height() + LANE_GAP) // (MIN_LANE_H + LANE_GAP)))
+    marks = []
+    for event, (a, b, point), lane in zip(events, spans, lane_of, strict=True):
+        top = lanes.top() + min(lane, count - 1) * (lane_h + LANE_GAP)
+        marks.append(Mark(event, QRectF(a, top, b - a, lane_h), point))
+    return marks
+
+
+def paint_ruler(p: QPainter, rect: QRectF, tick_list: Iterable[Tick], view: View,
+                colors: Colors, avoid: QRectF) -> None:
+    """Ticks on the ruler strip with their labels, skipping labels that would collide."""
+    p.fillRect(QRectF(rect.left(), 0, rect.width(), RULER_H), colors.ruler)
+    metrics = QFontMetricsF(p.font())
+    free_from = -1e9
+    for tick in tick_list:
+        x = round(day_to_x(tick.day, view, rect.width())) + 0.5
+        p.setPen(QPen(colors.grid, 1))
+        p.drawLine(QPointF(x, RULER_H), QPointF(x, rect.bottom()))
+        p.setPen(QPen(colors.muted if tick.major else colors.grid, 1))
+        p.drawLine(QPointF(x, 4 if tick.major else RULER_H - 8), QPointF(x, RULER_H))
+        label = QRectF(x + 4, 4, metrics.horizontalAdvance(tick.label) + 2, RULER_H - 8)
+        if label.left() < free_from or label.intersects(avoid):
+            continue
+        free_from = label.right() + 8
+        _set_weight(p, bold=tick.major)
+        p.setPen(colors.text if tick.major else colors.muted)
+        p.drawText(label, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, tick.label)
+    _set_weight(p, bold=False)
+    p.setPen(QPen(colors.muted, 1))
+    p.drawLine(QPointF(rect.left(), RULER_H - 0.5), QPointF(rect.right(), RULER_H - 0.5))
+
+
+def _set_weight(p: QPainter, bold: bool) -> None:
+    font = QFont(p.font())
+    font.setBold(bold)
+    p.setFont(font)
+
+
+def paint_marks(p: QPainter, marks: Iterable[Mark], active: set[str], hover: str | None,
+                colors: Colors, lang: str) -> None:
+    """Bars (faded at soft ends) and diamonds; active events in the accent colour."""
+    for mark in marks:
+        on = mark.event.id in active
+        color = ACCENT if on else (colors.point if mark.point else colors.bar)
+        outline = QPen(colors.text, 1.2) if mark.event.id == hover else Qt.PenStyle.NoPen
+        p.setPen(outline)
+        if mark.point:
+            _paint_diamond(p, mark.rect, color)
+        else:
+            _paint_bar(p, mark, color, colors.text if not on else QColor("white"), lang)
+
+
+def _paint_diamond(p: QPainter, rect: QRectF, color: QColor) -> None:
+    c, r = rect.center(), min(rect.width(), rect.height()) / 2
+    p.setBrush(color)
+    p.drawPolygon(QPolygonF([c + QPointF(0, -r), c + QPointF(r, 0), c + QPointF(0, r),
+                             c + QPointF(-r, 0)]))
+
+
+def _paint_bar(p: QPainter, mark: Mark, color: QColor, text: QColor, lang: str) -> None:
+    rect, when = mark.rect, mark.event.when
+    p.setBrush(_bar_brush(rect, color, when.start.soft, (when.end or when.start).soft))
+    p.drawRoundedRect(rect, 3, 3)
+    visible = rect.intersected(QRectF(0, rect.top(), p.device().width(), rect.height()))
+    if visible.width() >= 40 and rect.height() >= 11:
+        font = QFont(p.font())
+        font.setPointSizeF(max(font.pointSizeF() - 1, 6))
+        p.setFont(font)
+        p.setPen(text)
+        inner = visible.adjusted(6, 0, -4, 0)
+        title = QFontMetricsF(font).elidedText(mark.event.title_in(lang), Qt.TextElideMode.ElideRight,
+                                               inner.width())
+        p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+        font.setPointSizeF(font.pointSizeF() + 1)
+        p.setFont(font)
+
+
+def _bar_brush(rect: QRectF, color: QColor, soft_start: bool, soft_end: bool) -> QBrush:
+    """A flat fill, or a gradient fading to transparent at the ends that are not firmly known."""
+    if not (soft_start or soft_end):
+        return QBrush(color)
+    fade = min(0.3, 24 / max(rect.width(), 1))
+    gradient = QLinearGradient(rect.left(), 0, rect.right(), 0)
+    clear = _with_alpha(color, 0)
+    gradient.setColorAt(0, clear if soft_start else color)
+    gradient.setColorAt(fade, color)
+    gradient.setColorAt(1 - fade, color)
+    gradient.setColorAt(1, clear if soft_end else color)
+    return QBrush(gradient)
+
+
+def badge_rect(p_font: QFont, label: str, x: float, width: float) -> QRectF:
+    """The cursor badge: centred on the cursor, kept inside the widget."""
+    font = QFont(p_font)
+    font.setBold(True)
+    w = QFontMetricsF(font).horizontalAdvance(label) + 16
+    left = min(max(x - w / 2, 1), width - w - 1)
+    return QRectF(left, 3, w, RULER_H - 6)
+
+
+def paint_cursor(p: QPainter, x: float, height: float, label: str, badge: QRectF) -> None:
+    """The accent line through the lanes and the date badge on the ruler."""
+    p.setPen(QPen(ACCENT, 2))
+    p.drawLine(QPointF(x, badge.bottom()), QPointF(x, height))
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(ACCENT)
+    p.drawRoundedRect(badge, 4, 4)
+    _set_weight(p, bold=True)
+    p.setPen(QColor("white"))
+    p.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
+    _set_weight(p, bold=False)

@@ -1,0 +1,260 @@
+"""The real map page in an offscreen QtWebEngine: handshake, time steps, pixels, escaping, network.
+
+No mocks: each test builds the page with ``geohist.mapview.page``, loads it into a ``MapView`` and
+talks to it only through the public Python API (``set_payload``, ``set_time``, ``eval_js``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWebEngineCore import QWebEngineProfile
+from PySide6.QtWidgets import QApplication
+
+from geohist.gui.map_widget import MapView, RequestRecorder
+from geohist.mapview.page import build_map_page
+from geohist.model.time import days_from_civil
+
+pytestmark = pytest.mark.webengine
+
+TIMEOUT = 30_000  # ms; two slow cores can take seconds to start Chromium
+BASEMAP = Path(__file__).resolve().parents[2] / "geodata" / "basemap-110m.geojson"
+HIGHLIGHT = QColor("#e4572e")
+DAY_1921 = days_from_civil(1921, 3, 16)
+DAY_1950 = days_from_civil(1950, 2, 15)
+MOSCOW = (55.7558, 37.6173)
+ANKARA = (39.9334, 32.8597)
+KURILS = {
+    "type": "Polygon",
+    "coordinates": [[[145.4, 43.2], [150.3, 45.2], [156.9, 50.6], [153.4, 48.7], [145.4, 43.2]]],
+}
+
+
+def _place(name: str, lat: float, lon: float, **extra: Any) -> dict[str, Any]:
+    return {
+        "name": name,
+        "kind": "city",
+        "lat": lat,
+        "lon": lon,
+        "geometry": None,
+        "countries": [],
+        "names": [],
+        **extra,
+    }
+
+
+def _event(event_id: str, title: str, first: int, last: int, places: list[str]) -> dict[str, Any]:
+    return {
+        "id": event_id,
+        "title": title,
+        "date_label": "",
+        "first_day": first,
+        "last_day": last,
+        "soft": False,
+        "places": places,
+    }
+
+
+def _named(name: str, first_year: int, last_year: int) -> dict[str, Any]:
+    first, last = days_from_civil(first_year, 1, 1), days_from_civil(last_year, 12, 31)
+    return {"name": name, "first_day": first, "last_day": last}
+
+
+def small_payload(title_1921: str = "Treaty of Moscow") -> dict[str, Any]:
+    """Moscow–Ankara 1921, Moscow–Dairen–Port Arthur 1950, the Kurils 1945 (a soft region)."""
+    kurils = _event(
+        "kurils-1945",
+        "Kuril Islands",
+        days_from_civil(1945, 1, 1),
+        days_from_civil(1945, 12, 31),
+        ["kuril-islands"],
+    )
+    return {
+        "lang": "en",
+        "afterglowDays": 365,
+        "places": {
+            "moscow": _place("Moscow", *MOSCOW),
+            "ankara": _place("Ankara", *ANKARA),
+            "dalian": _place("Dalian", 38.914, 121.6147, names=[_named("Dairen", 1905, 1955)]),
+            "lushun": _place(
+                "Lüshun", 38.8121, 121.2677, names=[_named("Port Arthur", 1898, 1955)]
+            ),
+            "kuril-islands": _place("Kuril Islands", 46.5, 151.5, geometry=KURILS),
+        },
+        "events": [
+            _event("moscow-1921", title_1921, DAY_1921, DAY_1921, ["moscow", "ankara"]),
+            _event(
+                "sino-soviet-1950",
+                "Sino-Soviet Treaty",
+                DAY_1950,
+                DAY_1950,
+                ["moscow", "dalian", "lushun"],
+            ),
+            {**kurils, "soft": True},
+        ],
+    }
+
+
+@pytest.fixture(scope="module")
+def page_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_map_page(tmp_path_factory.mktemp("page"), basemap=BASEMAP)
+
+
+@pytest.fixture
+def make_view(qtbot: Any, page_path: Path) -> Iterator[Callable[[], MapView]]:
+    """Create ready map views; all are deleted before the test ends (else exit segfaults)."""
+    views: list[MapView] = []
+
+    def make() -> MapView:
+        view = MapView()
+        qtbot.addWidget(view)
+        views.append(view)
+        view.resize(1280, 720)
+        view.show()  # a hidden page gets no animation frames, so framePainted would never come
+        with qtbot.waitSignal(view.bridge.ready, timeout=TIMEOUT):
+            view.load_page(page_path)
+        return view
+
+    yield make
+    for view in views:
+        if shiboken6.isValid(view):
+            view.close()
+            view.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not any(shiboken6.isValid(view) for view in views)
+
+
+def js(qtbot: Any, view: MapView, expr: str) -> Any:
+    """Evaluate ``expr`` in the page and return its JSON-decoded value."""
+    with qtbot.waitCallback(timeout=TIMEOUT) as callback:
+        view.eval_js(f"JSON.stringify({expr})", callback)
+    return json.loads(callback.args[0])
+
+
+def step(qtbot: Any, view: MapView, day: int) -> dict[str, Any]:
+    """Set the time, wait until that frame is painted, return ``geohist.state()``."""
+    target: list[int] = []
+    with qtbot.waitSignal(
+        view.bridge.framePainted, timeout=TIMEOUT, check_params_cb=lambda s: s >= target[0]
+    ):
+        target.append(view.set_time(day))
+    return js(qtbot, view, "geohist.state()")
+
+
+def test_ready_and_time_steps(qtbot: Any, make_view: Callable[[], MapView]) -> None:
+    view = make_view()
+    view.set_payload(small_payload())
+
+    state = step(qtbot, view, DAY_1950)
+    assert state["ready"] and state["loaded"]
+    assert state["active"] == ["sino-soviet-1950"]
+    assert "moscow" in state["lit"] and "ankara" not in state["lit"]
+    names = js(
+        qtbot, view, "[...document.querySelectorAll('.gh-label-name')].map(e => e.textContent)"
+    )
+    assert any("Port Arthur" in name for name in names), names  # dated name, not "Lüshun"
+
+    state = step(qtbot, view, DAY_1921)
+    assert state["active"] == ["moscow-1921"]
+    assert state["lit"] == ["ankara", "moscow"]
+
+    state = step(qtbot, view, days_from_civil(1946, 6, 1))  # the Kurils ended 152 days ago
+    assert state["lit"] == [] and state["fading"] == ["kuril-islands"]
+
+
+def _has_colour(image: QImage, x: float, y: float, radius: int, tolerance: int = 40) -> bool:
+    for py in range(int(y) - radius, int(y) + radius + 1):
+        for px in range(int(x) - radius, int(x) + radius + 1):
+            if not image.rect().contains(px, py):
+                continue
+            c = image.pixelColor(px, py)
+            if (
+                max(
+                    abs(c.red() - HIGHLIGHT.red()),
+                    abs(c.green() - HIGHLIGHT.green()),
+                    abs(c.blue() - HIGHLIGHT.blue()),
+                )
+                <= tolerance
+            ):
+                return True
+    return False
+
+
+def test_pixels_show_the_lit_place(
+    qtbot: Any, make_view: Callable[[], MapView], tmp_path: Path
+) -> None:
+    view = make_view()
+    view.set_payload(small_payload())
+    step(qtbot, view, DAY_1950)
+    moscow, ankara = js(
+        qtbot,
+        view,
+        f"[{list(MOSCOW)}, {list(ANKARA)}].map(ll => geohist.map.latLngToContainerPoint(ll))",
+    )
+    ratio = view.devicePixelRatioF()
+    shots: list[QImage] = []
+
+    def moscow_is_lit() -> bool:  # the frame reaches the widget a few ms after the page paints
+        shots.append(view.grab().toImage())
+        return _has_colour(shots[-1], moscow["x"] * ratio, moscow["y"] * ratio, 6)
+
+    try:
+        qtbot.waitUntil(moscow_is_lit, timeout=TIMEOUT)
+        assert not _has_colour(shots[-1], ankara["x"] * ratio, ankara["y"] * ratio, 6)
+    finally:
+        if shots:
+            shots[-1].save(str(tmp_path / "map_1950.png"))
+    assert (tmp_path / "map_1950.png").stat().st_size > 10_000
+
+
+def test_titles_are_text_not_markup(qtbot: Any, make_view: Callable[[], MapView]) -> None:
+    hostile = "<img src=x onerror=window.__xss=1>"
+    view = make_view()
+    payload = small_payload(title_1921=hostile)
+    payload["places"]["ankara"]["name"] = "<b>Ankara</b>"
+    view.set_payload(payload)
+    step(qtbot, view, DAY_1921)
+    qtbot.wait(300)  # give a (wrongly) created <img> time to fail and fire onerror
+
+    titles = js(
+        qtbot, view, "[...document.querySelectorAll('.gh-label-title')].map(e => e.textContent)"
+    )
+    names = js(
+        qtbot, view, "[...document.querySelectorAll('.gh-label-name')].map(e => e.textContent)"
+    )
+    assert hostile in titles
+    assert "<b>Ankara</b>" in names
+    assert (
+        js(
+            qtbot,
+            view,
+            "document.querySelectorAll('.leaflet-tooltip img, .leaflet-tooltip b').length",
+        )
+        == 0
+    )
+    assert js(qtbot, view, "typeof window.__xss") == "undefined"
+    assert not any(url.endswith("/x") for url in view.requests.urls)
+
+
+def test_no_network_requests(qtbot: Any, make_view: Callable[[], MapView]) -> None:
+    profile = QWebEngineProfile.defaultProfile()
+    recorder = RequestRecorder(block_remote=False)  # record only: we want to see any leak
+    profile.setUrlRequestInterceptor(recorder)
+    try:
+        view = make_view()
+        view.set_payload(small_payload())
+        view.set_options(auto_frame=True)
+        for k in range(10):
+            step(qtbot, view, DAY_1921 + (DAY_1950 - DAY_1921) * k // 9)
+    finally:
+        profile.setUrlRequestInterceptor(None)
+    assert any(url.endswith("leaflet.js") for url in recorder.urls)
+    assert recorder.remote_urls() == []
+    assert view.requests.blocked == []

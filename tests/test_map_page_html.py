@@ -1,0 +1,74 @@
+"""The generated map page as text: offline, locked down, deterministic, and built without Qt."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from geohist.mapview.page import build_map_page, leaflet_dir, resources_dir
+
+BASEMAP = Path(__file__).resolve().parents[1] / "geodata" / "basemap-110m.geojson"
+
+
+@pytest.fixture(scope="module")
+def html(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = build_map_page(tmp_path_factory.mktemp("page"), basemap=BASEMAP)
+    return path.read_text(encoding="utf-8")
+
+
+def test_page_is_offline(html: str) -> None:
+    assert not re.search(r"https?://", html, re.IGNORECASE)
+    assert (leaflet_dir() / "leaflet.js").as_uri() in html
+    assert (resources_dir() / "geohist-map.js").as_uri() in html
+    for cdn_asset in ("jquery", "bootstrap", "awesome", "font-awesome", "fontawesome"):
+        assert cdn_asset not in html.lower()
+
+
+def test_csp_forbids_network_and_pins_inline_scripts(html: str) -> None:
+    csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
+    assert csp is not None and html.index(csp.group(0)) < html.index("<script")
+    policy = csp.group(1)
+    assert "default-src 'none'" in policy and "connect-src 'none'" in policy
+    assert "unsafe-inline" not in policy.split("script-src", 1)[1].split(";", 1)[0]
+    for body in re.findall(r"<script>(.*?)</script>", html, re.DOTALL):
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in policy
+
+
+def test_two_builds_are_identical(tmp_path: Path) -> None:
+    first = build_map_page(tmp_path / "a", basemap=BASEMAP).read_bytes()
+    second = build_map_page(tmp_path / "b", basemap=BASEMAP).read_bytes()
+    assert first == second
+
+
+def test_basemap_names_cannot_break_out_of_the_page(tmp_path: Path) -> None:
+    hostile = "</script><script>alert(1)</script><!--"
+    square = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]}
+    feature = {
+        "type": "Feature",
+        "properties": {"iso_a3": "XXX", "name": hostile},
+        "geometry": square,
+    }
+    basemap = tmp_path / "basemap.geojson"
+    basemap.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
+    page = build_map_page(tmp_path / "page", basemap=basemap).read_text(encoding="utf-8")
+    assert hostile not in page
+    embedded = re.search(r'id="geohist-basemap">(.*?)</script>', page, re.DOTALL)
+    assert embedded is not None
+    assert json.loads(embedded.group(1))["features"][0]["properties"]["name"] == hostile
+
+
+def test_page_builder_does_not_import_qt() -> None:
+    code = (
+        "import sys; from pathlib import Path; from geohist.mapview.page import render_map_html; "
+        f"render_map_html(basemap=Path({str(BASEMAP)!r})); "
+        "assert not [m for m in sys.modules if m.startswith('PySide6')]"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
