@@ -39,6 +39,8 @@
 
   /* ---------- small helpers ---------- */
 
+  var AREA_KINDS = ['country', 'polity'];
+
   function el(tag, cls, text) {
     var node = document.createElement(tag);
     if (cls) node.className = cls;
@@ -157,7 +159,14 @@
     Object.keys(S.places).forEach(function (id) { S.views.set(id, makeView(id, S.places[id])); });
     S.loaded = true;
     if (S.legendBox) fillLegend(S.legendBox);
+    frameCatalog();
     render();
+  }
+
+  function frameCatalog() { // open on where this history happens, not on the whole globe
+    var bounds = L.latLngBounds([]);
+    Object.keys(S.places).forEach(function (id) { bounds.extend([S.places[id].lat, S.places[id].lon]); });
+    if (bounds.isValid()) S.map.fitBounds(bounds.pad(0.08), { animate: false, maxZoom: 5 });
   }
 
   function indexEvents(events) {
@@ -411,12 +420,18 @@
     states.forEach(function (s, id) { (s.active ? lit : fading).push(id); });
     hits.forEach(function (h) { // selected event first, then by start: who anchors a shared label
       var ev = S.events[h.i];
-      if (h.active && ev.id === S.selected) (ev.places || []).forEach(pushOnce);
+      if (h.active && ev.id === S.selected) labelPlaces(ev).forEach(pushOnce);
     });
-    hits.forEach(function (h) { if (h.active) (S.events[h.i].places || []).forEach(pushOnce); });
+    hits.forEach(function (h) { if (h.active) labelPlaces(S.events[h.i]).forEach(pushOnce); });
     function pushOnce(id) { if (states.has(id) && !seen.has(id)) { seen.add(id); order.push(id); } }
     S.active = active; S.lit = lit.sort(); S.fading = fading.sort(); S.labelOrder = order;
     S.placeStates = states;
+  }
+
+  function labelPlaces(ev) { // countries speak through their shading when a city names the spot
+    var all = (ev.places || []).filter(function (p) { return S.places[p]; });
+    var specific = all.filter(function (p) { return AREA_KINDS.indexOf(S.places[p].kind) < 0; });
+    return specific.length ? specific : all;
   }
 
   function placeLabels() { // one label per cluster of nearby lit places, anchored on the first

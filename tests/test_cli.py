@@ -16,7 +16,11 @@ SEEDS = paths.seeds_dir()
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "geohist.cli", *args],
-        capture_output=True, text=True, timeout=120, cwd=cwd, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+        check=False,
     )
 
 
@@ -47,19 +51,31 @@ def test_events_json_lists_the_seed_history_with_provenance():
 
 
 MALFORMED = {
-    "unknown_place.csv": ("id,start,end,title,places\na,1950,,T,Atlantis\n", ":2: places: unknown place"),
+    "unknown_place.csv": (
+        "id,start,end,title,places\na,1950,,T,Atlantis\n",
+        ":2: places: unknown place",
+    ),
     "impossible_date.csv": ("id,start,end,title,places\na,1950-02-30,,T,moscow\n", ":2: start:"),
     "end_before_start.csv": ("id,start,end,title,places\na,1950,1940,T,moscow\n", ":2: end:"),
     "missing_column.csv": ("id,start,title\na,1950,T\n", ":1: missing column(s) end, places"),
-    "duplicate_id.csv": ("id,start,end,title,places\na,1950,,T,moscow\na,1951,,U,moscow\n", ":3: id: duplicate"),
-    "latin1.csv": ("id,start,end,title,places\na,1950,,Caf\xe9,moscow\n".encode("latin-1"), ":2: not UTF-8"),
+    "duplicate_id.csv": (
+        "id,start,end,title,places\na,1950,,T,moscow\na,1951,,U,moscow\n",
+        ":3: id: duplicate",
+    ),
+    "latin1.csv": (
+        "id,start,end,title,places\na,1950,,Caf\xe9,moscow\n".encode("latin-1"),
+        ":2: not UTF-8",
+    ),
     "empty.csv": ("", ":1: empty file"),
     "binary.csv": (b"\x00\x01\x02PK\x03\x04", ":1: binary data"),
     "not_csv.csv": ("<html><body>hello</body></html>\n", ":1: missing column(s)"),
     "ragged.csv": ("id,start,end,title,places\na,1950,,T\n", ":2: row has 4 fields"),
     "bad_mod.csv": ("id,start,end,title,places,mod\na,1950,,T,moscow,sometimes\n", ":2: mod:"),
-    "bad_quote.csv": ("id,start,end,title,places,source,quote_start,quote_end,quote\n"
-                      "a,1950,,T,moscow,nothere.txt,0,3,abc\n", ":2: source:"),
+    "bad_quote.csv": (
+        "id,start,end,title,places,source,quote_start,quote_end,quote\n"
+        "a,1950,,T,moscow,nothere.txt,0,3,abc\n",
+        ":2: source:",
+    ),
     "no_such_file.csv": (None, "no such file"),
 }
 
@@ -91,7 +107,9 @@ def test_user_places_file_extends_the_gazetteer(tmp_path, capsys):
     places = tmp_path / "places.csv"
     places.write_text("id,name_en,lat,lon\natlantis,Atlantis,31.0,-24.0\n", encoding="utf-8")
     events = tmp_path / "events.csv"
-    events.write_text("id,start,end,title,places\na,-0360,,Plato writes,Atlantis\n", encoding="utf-8")
+    events.write_text(
+        "id,start,end,title,places\na,-0360,,Plato writes,Atlantis\n", encoding="utf-8"
+    )
     assert main(["events", str(events), "--places", str(places), "--json"]) == 0
     [event] = json.loads(capsys.readouterr().out)
     assert event["places"][0]["id"] == "atlantis"

@@ -22,6 +22,7 @@ from geohist.timeline_axis import (
     View,
     assign_lanes,
     choose_tick_unit,
+    context_label,
     day_to_x,
     label_precision,
     shift_calendar,
@@ -29,7 +30,13 @@ from geohist.timeline_axis import (
     ticks,
     x_to_day,
 )
-from geohist.timeline_playback import PlaybackSettings, PlaybackStep, advance, at_end
+from geohist.timeline_playback import (
+    PlaybackSettings,
+    PlaybackStep,
+    advance,
+    at_end,
+    start_playback,
+)
 
 __all__ = [
     "PlaybackSettings",
@@ -41,10 +48,12 @@ __all__ = [
     "assign_lanes",
     "at_end",
     "choose_tick_unit",
+    "context_label",
     "day_to_x",
     "label_precision",
     "parse_typed_date",
     "shift_calendar",
+    "start_playback",
     "step_unit",
     "ticks",
     "x_to_day",

@@ -121,6 +121,18 @@ def ticks(
     return _year_ticks(lo, hi, unit, count, lang)
 
 
+def context_label(first_day: float, last_day: float, width_px: float, lang: str) -> str:
+    """The coarser unit around the left edge ("August 1945" over day ticks, "1950" over
+    months), so a zoomed-in ruler still says which month or year it shows."""
+    unit, _ = choose_tick_unit(first_day, last_day, width_px)
+    year, month, _ = civil_from_days(math.ceil(first_day))
+    if unit is Precision.DAY:
+        return f"{month_names(lang)[month]} {year_text(year, lang)}"
+    if unit is Precision.MONTH:
+        return year_text(year, lang)
+    return ""
+
+
 def _day_ticks(lo: int, hi: int, count: int, lang: str) -> list[Tick]:
     out = []
     for day in range(lo, hi + 1):

@@ -89,6 +89,19 @@ def _advance_events(
     return PlaybackStep(day, False, waited)
 
 
+def start_playback(day: int, settings: PlaybackSettings, catalog: EventCatalog) -> PlaybackStep:
+    """Where pressing play begins, and the carry to begin with.
+
+    At the end it rewinds to the first event and shows it a full interval; elsewhere the
+    user has already seen where they are, so in "events" mode the first jump is due at once.
+    """
+    if not len(catalog):
+        return PlaybackStep(day, True)
+    if at_end(day, settings, catalog):
+        return PlaybackStep(_first_start(catalog), False)
+    return PlaybackStep(day, False, settings.seconds_per_event if settings.mode == "events" else 0)
+
+
 def at_end(day: int, settings: PlaybackSettings, catalog: EventCatalog) -> bool:
     """True when pressing play now would stop at once, so the driver should rewind first."""
     if not len(catalog):

@@ -97,8 +97,7 @@ def _check_writable(path: Path) -> None:
 
 def _shutdown(app, window, code: int) -> int:
     window.close()
-    window.dispose()
-    window.deleteLater()
+    window.deleteLater()  # the web view goes with it, before the QApplication
     from PySide6.QtCore import QCoreApplication, QEvent
 
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -20,7 +20,7 @@ from geohist.model.wording import format_span
 class DetailsPanel(QTextBrowser):
     """Read-only rich text; links of the form ``event:ID`` select that event."""
 
-    eventLinkActivated = Signal(str)  # noqa: N815 - Qt signal naming
+    eventLinkActivated = Signal(str)
 
     def __init__(self, catalog: EventCatalog, lang: str = "en", parent=None) -> None:
         super().__init__(parent)

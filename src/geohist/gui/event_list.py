@@ -80,8 +80,11 @@ class EventList(QWidget):
         places = sorted(catalog.places(), key=lambda p: catalog.gazetteer[p].name(lang).casefold())
         for box, label, items in (
             (self.tag_box, tr("all_tags", lang), [(t, t) for t in tags]),
-            (self.place_box, tr("all_places", lang),
-             [(catalog.gazetteer[p].name(lang), p) for p in places]),
+            (
+                self.place_box,
+                tr("all_places", lang),
+                [(catalog.gazetteer[p].name(lang), p) for p in places],
+            ),
         ):
             current = box.currentData()
             box.blockSignals(True)

@@ -36,10 +36,10 @@ class EventTableModel(QAbstractTableModel):
         self._active: set[str] = set()
         self._lang = lang
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._events)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(
@@ -57,11 +57,8 @@ class EventTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(event, column)
         if role == SORT_ROLE:
-            return (
-                (event.first_day, event.last_day)
-                if column == "date"
-                else self._text(event, column).casefold()
-            )
+            # rows are already in time order; Qt cannot compare Python tuples anyway
+            return index.row() if column == "date" else self._text(event, column).casefold()
         if role == EVENT_ID_ROLE:
             return event.id
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
@@ -125,10 +122,11 @@ class EventFilterProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_filters(self, text: str = "", tag: str | None = None, place: str | None = None) -> None:
+        self.beginFilterChange()  # Qt >= 6.10: invalidate*Filter() are deprecated
         self._text, self._tag, self._place = text.casefold().strip(), tag, place
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()
         if not isinstance(model, EventTableModel):
             return True

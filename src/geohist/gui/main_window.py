@@ -6,7 +6,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from geohist import paths
 from geohist.gui import menus, opening
@@ -54,13 +62,17 @@ class MainWindow(QMainWindow):
         bottom = QWidget()
         column = QVBoxLayout(bottom)
         column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
         column.addWidget(self.playback)
-        column.addWidget(self.timeline)
+        column.addWidget(self.timeline, 1)
+        self.playback.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.map)
         split.addWidget(bottom)
-        split.setStretchFactor(0, 5)
-        split.setStretchFactor(1, 1)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 0)
+        split.setSizes([640, 220])
+        split.setCollapsible(0, False)
         self.setCentralWidget(split)
         self.events_dock = self._dock("events", self.event_list)
         self.details_dock = self._dock("details", self.details)
@@ -170,17 +182,20 @@ class MainWindow(QMainWindow):
         self.events_dock.setWindowTitle(tr("dock_events", lang))
         self.details_dock.setWindowTitle(tr("dock_details", lang))
         menus.build(self)
+        self.map.set_options(lang=lang)
         self._push_payload()
         self._on_day_changed(self.state.day)
         if self.settings is not None:
             self.settings.setValue("view/lang", lang)
 
-    def set_map_options(self, afterglow_days: int | None = None, auto_frame: bool | None = None) -> None:
+    def set_map_options(
+        self, afterglow_days: int | None = None, auto_frame: bool | None = None
+    ) -> None:
         if afterglow_days is not None:
             self.afterglow_days = afterglow_days
         if auto_frame is not None:
             self.auto_frame = auto_frame
-        self.map.set_options(afterglowDays=self.afterglow_days, autoFrame=self.auto_frame)
+        self.map.set_options(afterglow_days=self.afterglow_days, auto_frame=self.auto_frame)
 
     # -- window life --------------------------------------------------------------------------
 
@@ -193,7 +208,10 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         if self.settings is None:
             return
-        geometry, layout = self.settings.value("window/geometry"), self.settings.value("window/state")
+        geometry, layout = (
+            self.settings.value("window/geometry"),
+            self.settings.value("window/state"),
+        )
         if geometry:
             self.restoreGeometry(geometry)
         if layout:
@@ -205,10 +223,6 @@ class MainWindow(QMainWindow):
             self.settings.setValue("window/state", self.saveState())
         self.playback.stop() if hasattr(self.playback, "stop") else None
         super().closeEvent(event)
-
-    def dispose(self) -> None:
-        """Release the web page before the QApplication ends (QtWebEngine crashes otherwise)."""
-        self.map.dispose() if hasattr(self.map, "dispose") else self.map.deleteLater()
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():

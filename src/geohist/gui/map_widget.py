@@ -51,7 +51,7 @@ JsCallback = Callable[[Any], None]
 _WA = QWebEngineSettings.WebAttribute
 _LOCKED_SETTINGS = {
     _WA.LocalContentCanAccessRemoteUrls: False,
-    _WA.LocalContentCanAccessFileUrls: False,
+    _WA.LocalContentCanAccessFileUrls: True,  # Leaflet and our JS are file: URLs elsewhere on disk
     _WA.JavascriptCanOpenWindows: False,
     _WA.JavascriptCanAccessClipboard: False,
     _WA.JavascriptCanPaste: False,
@@ -198,7 +198,8 @@ class MapView(QWebEngineView):
 
     ``set_time`` returns the sequence number the page reports back in ``bridge.framePainted`` once
     that step is on screen; a report for ``seq`` means every earlier step has been painted too
-    (steps queued before ready are coalesced to the last one).
+    (steps queued before ready are coalesced to the last one). Chromium gives a hidden page no
+    animation frames, so a hidden view reports nothing: never block waiting for a report.
     """
 
     def __init__(
@@ -276,7 +277,7 @@ class MapView(QWebEngineView):
         self._pending.append((kind or "", script, callback))
 
     def _run(self, script: str, callback: JsCallback | None) -> None:
-        world = QWebEngineScript.ScriptWorldId.MainWorld
+        world = QWebEngineScript.ScriptWorldId.MainWorld.value  # where window.geohist lives
         if callback is None:
             self.page().runJavaScript(script, world)
         else:

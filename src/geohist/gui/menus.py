@@ -39,7 +39,9 @@ def _action(window, menu, text, slot, shortcut=None, checkable=False, checked=Fa
 
 
 def _file_menu(window, menu, lang: str) -> None:
-    _action(window, menu, tr("open", lang), lambda: open_dialog(window), QKeySequence.StandardKey.Open)
+    _action(
+        window, menu, tr("open", lang), lambda: open_dialog(window), QKeySequence.StandardKey.Open
+    )
     _action(window, menu, tr("open_bundled", lang), lambda: window.open_file(None))
     menu.addSeparator()
     _action(window, menu, tr("quit", lang), window.close, QKeySequence.StandardKey.Quit)
@@ -49,18 +51,34 @@ def _view_menu(window, menu, lang: str) -> None:
     languages = menu.addMenu(tr("language", lang))
     group = QActionGroup(window)
     for code, label in (("en", "English"), ("id", "Bahasa Indonesia")):
-        action = _action(window, languages, label, lambda _=False, c=code: window.set_lang(c),
-                         checkable=True, checked=code == lang)
+        action = _action(
+            window,
+            languages,
+            label,
+            lambda _=False, c=code: window.set_lang(c),
+            checkable=True,
+            checked=code == lang,
+        )
         group.addAction(action)
-    _action(window, menu, tr("auto_frame", lang),
-            lambda checked: window.set_map_options(auto_frame=checked),
-            checkable=True, checked=window.auto_frame)
+    _action(
+        window,
+        menu,
+        tr("auto_frame", lang),
+        lambda checked: window.set_map_options(auto_frame=checked),
+        checkable=True,
+        checked=window.auto_frame,
+    )
     afterglow = menu.addMenu(tr("afterglow", lang))
     glow_group = QActionGroup(window)
     for days in AFTERGLOW_CHOICES:
-        action = _action(window, afterglow, tr(f"afterglow_{days}", lang),
-                         lambda _=False, d=days: window.set_map_options(afterglow_days=d),
-                         checkable=True, checked=days == window.afterglow_days)
+        action = _action(
+            window,
+            afterglow,
+            tr(f"afterglow_{days}", lang),
+            lambda _=False, d=days: window.set_map_options(afterglow_days=d),
+            checkable=True,
+            checked=days == window.afterglow_days,
+        )
         glow_group.addAction(action)
     menu.addSeparator()
     menu.addAction(window.events_dock.toggleViewAction())

@@ -52,5 +52,7 @@ class ScreenshotJob(QObject):
         self.finished.emit(0)
 
     def _on_timeout(self) -> None:
-        print(f"geohist: the map did not become ready within {TIMEOUT_MS // 1000} s", file=sys.stderr)
+        print(
+            f"geohist: the map did not become ready within {TIMEOUT_MS // 1000} s", file=sys.stderr
+        )
         self.finished.emit(3)

