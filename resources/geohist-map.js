@@ -40,6 +40,7 @@
   /* ---------- small helpers ---------- */
 
   var AREA_KINDS = ['country', 'polity'];
+  var LABEL_GAP_PX = 4;
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -448,6 +449,24 @@
     });
     S.labelled = anchors;
     clusters.forEach(setLabel);
+    separateLabels(clusters);
+  }
+
+  function separateLabels(clusters) { // push a label down below any earlier one it would cover
+    var placed = [];
+    clusters.forEach(function (c) {
+      var tip = S.views.get(c.members[0]).mark.getTooltip(), node = tip && tip.getElement();
+      if (!node) return;
+      node.style.marginTop = '0px';
+      var box = node.getBoundingClientRect(), shift = 0;
+      placed.forEach(function (p) {
+        var overlaps = box.left < p.right && p.left < box.right &&
+          box.top + shift < p.bottom && p.top < box.bottom + shift;
+        if (overlaps) shift = p.bottom - box.top + LABEL_GAP_PX;
+      });
+      node.style.marginTop = shift + 'px';
+      placed.push({ left: box.left, right: box.right, top: box.top + shift, bottom: box.bottom + shift });
+    });
   }
 
   function labelInfo(members) {
