@@ -11,6 +11,17 @@ from pathlib import Path
 from geohist.errors import GeohistError
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# mkstemp creates 0600 files; a finished export should get the permissions any new file gets.
+# Read once at import: os.umask can only be read by setting it, which is not thread-safe.
+_NEW_FILE_MODE = 0o666 & ~_current_umask()
+
+
 class WriteError(GeohistError):
     """A target that cannot be written (read-only folder, full disk, missing folder)."""
 
@@ -29,6 +40,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
+        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else _NEW_FILE_MODE)
         os.replace(tmp, target)
     except OSError as exc:
         raise WriteError(f"{target}: could not write: {exc.strerror or exc}") from exc
