@@ -129,3 +129,13 @@ def test_bad_date_in_gui_arguments_is_a_clear_error():
     assert result.returncode == 1
     assert "has no day 30" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_readme_example_is_a_valid_events_file(tmp_path):
+    readme = (paths.seeds_dir().parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```csv\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "example.csv"
+    path.write_text(example, encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.returncode == 0, result.stdout
+    assert "5 events" in result.stdout

@@ -44,17 +44,25 @@ def read_events_geojson(path: Path, gazetteer: Gazetteer, label: str | None = No
 
 
 def _read_frame(path: Path, name: str):
+    """The features as a GeoDataFrame whose properties keep their text exactly.
+
+    GDAL's GeoJSON driver guesses column types and rejects dates such as ``-0043-03-15``, so we
+    parse the JSON ourselves and let geopandas build the frame from the features.
+    """
     import geopandas as gpd
 
     try:
-        json.loads(path.read_text(encoding="utf-8"))
-        frame = gpd.read_file(path)
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        features = data["features"] if isinstance(data, dict) else None
+        if not isinstance(features, list):
+            raise ValueError("no 'features' list: not a GeoJSON FeatureCollection")
+        if not features:
+            return Problem(name, None, None, "the FeatureCollection has no features")
+        frame = gpd.GeoDataFrame.from_features(features, crs="EPSG:4326")
+    except FileNotFoundError:
+        return Problem(name, None, None, "no such file")
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
         return Problem(name, None, None, f"not a readable GeoJSON file: {exc}")
-    except Exception as exc:  # pyogrio raises its own DataSourceError types
-        return Problem(name, None, None, f"not a readable GeoJSON file: {exc}")
-    if frame.crs is not None and frame.crs.to_epsg() != 4326:
-        frame = frame.to_crs(4326)
     return frame
 
 
