@@ -72,3 +72,18 @@ def test_page_builder_does_not_import_qt() -> None:
         "assert not [m for m in sys.modules if m.startswith('PySide6')]"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_cached_page_is_reused_and_rebuilt_when_inputs_change(tmp_path: Path) -> None:
+    from geohist.mapview.page import cached_map_page
+
+    basemap = tmp_path / "basemap.geojson"
+    basemap.write_bytes(BASEMAP.read_bytes())
+    first = cached_map_page(tmp_path / "cache", basemap=basemap)
+    assert cached_map_page(tmp_path / "cache", basemap=basemap) == first
+    data = json.loads(basemap.read_text(encoding="utf-8"))
+    data["features"] = data["features"][:5]
+    basemap.write_text(json.dumps(data), encoding="utf-8")
+    second = cached_map_page(tmp_path / "cache", basemap=basemap)
+    assert second != first and second.is_file()
+    assert second.read_text(encoding="utf-8") != first.read_text(encoding="utf-8")

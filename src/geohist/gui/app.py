@@ -63,7 +63,7 @@ def run_app(args: argparse.Namespace) -> int:
     window = MainWindow(lang=args.lang or system_lang(), remember=not args.screenshot)
     code = _open_initial(window, args)
     if code:
-        return _shutdown(app, window, code)
+        return shutdown(app, window, code)
     if at_day is not None:
         window.state.set_day(at_day)
     if args.screenshot:
@@ -73,7 +73,7 @@ def run_app(args: argparse.Namespace) -> int:
         job = ScreenshotJob(window, Path(args.screenshot))
         job.finished.connect(app.exit)
     window.show()
-    return _shutdown(app, window, app.exec())
+    return shutdown(app, window, app.exec())
 
 
 def _open_initial(window, args: argparse.Namespace) -> int:
@@ -95,7 +95,8 @@ def _check_writable(path: Path) -> None:
         raise GeohistError(f"{path}: cannot write the screenshot there")
 
 
-def _shutdown(app, window, code: int) -> int:
+def shutdown(app, window, code: int) -> int:
+    """Close the window and delete it (and its web view) while the QApplication still lives."""
     window.close()
     window.deleteLater()  # the web view goes with it, before the QApplication
     from PySide6.QtCore import QCoreApplication, QEvent

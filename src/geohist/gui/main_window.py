@@ -97,10 +97,10 @@ class MainWindow(QMainWindow):
     def _load_map_page(self) -> None:
         from PySide6.QtCore import QStandardPaths
 
-        from geohist.mapview.page import build_map_page
+        from geohist.mapview.page import cached_map_page
 
         cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-        page = build_map_page(Path(cache or ".") / "page", basemap=paths.basemap_file("110m"))
+        page = cached_map_page(Path(cache or ".") / "page", basemap=paths.basemap_file("110m"))
         self.map.load_page(page)
 
     # -- data ---------------------------------------------------------------------------------

@@ -30,16 +30,10 @@ _REMOTE_URL = re.compile(r"https?://", re.IGNORECASE)
 
 
 def resources_dir() -> Path:
-    """Return the folder holding ``geohist-map.js``/``.css`` (top-level ``resources/``).
+    """Return the folder holding ``geohist-map.js``/``.css`` (see ``geohist.paths``)."""
+    from geohist import paths
 
-    In a source checkout it sits three levels above this package; a wheel force-includes it as
-    ``geohist/_data/resources``.
-    """
-    here = Path(__file__).resolve()
-    checkout = here.parents[3] / "resources"
-    if (checkout / "geohist-map.js").is_file():
-        return checkout
-    return here.parents[1] / "_data" / "resources"
+    return paths.resources_dir()
 
 
 def leaflet_dir() -> Path:
@@ -59,6 +53,37 @@ def build_map_page(out_dir: Path, *, basemap: Path) -> Path:
     if not path.is_file() or path.read_bytes() != html:
         path.write_bytes(html)
     return path
+
+
+def cached_map_page(cache_dir: Path, *, basemap: Path) -> Path:
+    """Return the page for these inputs, building it (and importing folium) only the first time.
+
+    The file name carries a hash of everything the page is made from, so a changed base map,
+    script, stylesheet, builder or folium version gives a new file and a stale page is never used.
+    """
+    path = cache_dir / f"geohist-map-{_inputs_key(basemap)}.html"
+    if path.is_file():
+        return path
+    from geohist.atomic import write_text_atomic
+
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    write_text_atomic(path, render_map_html(basemap=basemap))
+    return path
+
+
+def _inputs_key(basemap: Path) -> str:
+    from importlib.metadata import version
+
+    from geohist import __version__
+
+    digest = hashlib.sha256()
+    for part in (__version__, version("folium"), str(leaflet_dir())):
+        digest.update(part.encode() + b"\0")
+    resources = resources_dir()
+    for source in (basemap, resources / "geohist-map.js", resources / "geohist-map.css",
+                   Path(__file__)):
+        digest.update(source.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def render_map_html(*, basemap: Path) -> str:

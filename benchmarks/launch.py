@@ -1,0 +1,75 @@
+"""Launch time: process start → the map has painted the seed history (median of fresh processes).
+
+    python benchmarks/launch.py [--runs 5]
+
+Each run is a new Python process that opens the real window offscreen, exactly as `geohist`
+does, and reports when the page's first frame with the catalog is on screen (two
+requestAnimationFrames after the time step). The clock starts at the kernel's process start
+time, so interpreter start-up and all imports count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+
+def _process_age_s() -> float:
+    """Seconds since this process was started, from /proc (so imports are included)."""
+    with open("/proc/self/stat", encoding="ascii") as f:
+        start_ticks = int(f.read().rsplit(")", 1)[1].split()[19])
+    with open("/proc/uptime", encoding="ascii") as f:
+        uptime = float(f.read().split()[0])
+    return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
+
+
+def child() -> None:
+    from geohist.gui.app import configure_environment, shutdown
+
+    configure_environment(headless=True)
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QApplication
+
+    QStandardPaths.setTestModeEnabled(True)
+    app = QApplication([sys.argv[0]])
+    from geohist.gui.main_window import MainWindow
+
+    window = MainWindow(lang="en", remember=False)
+    window.open_initial()
+    window.resize(1440, 900)
+    window.show()
+
+    def painted(_seq: int) -> None:
+        if window.is_map_ready():
+            print(f"{_process_age_s():.3f}", flush=True)
+            app.exit(0)
+
+    window.map.bridge.framePainted.connect(painted)
+    shutdown(app, window, app.exec())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child()
+        return
+    times = []
+    for _ in range(args.runs):
+        started = time.perf_counter()
+        out = subprocess.run([sys.executable, __file__, "--child"], capture_output=True, text=True,
+                             timeout=120, check=True).stdout.split()
+        times.append(float(out[-1]))
+        print(f"  run: {times[-1]:.3f} s to painted map ({time.perf_counter() - started:.2f} s wall)")
+    print(f"launch → painted map: median {statistics.median(times):.3f} s over {len(times)} runs "
+          f"(min {min(times):.3f}, max {max(times):.3f})")
+
+
+if __name__ == "__main__":
+    main()
