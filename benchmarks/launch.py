@@ -63,12 +63,21 @@ def main() -> None:
     times = []
     for _ in range(args.runs):
         started = time.perf_counter()
-        out = subprocess.run([sys.executable, __file__, "--child"], capture_output=True, text=True,
-                             timeout=120, check=True).stdout.split()
+        out = subprocess.run(
+            [sys.executable, __file__, "--child"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        ).stdout.split()
         times.append(float(out[-1]))
-        print(f"  run: {times[-1]:.3f} s to painted map ({time.perf_counter() - started:.2f} s wall)")
-    print(f"launch → painted map: median {statistics.median(times):.3f} s over {len(times)} runs "
-          f"(min {min(times):.3f}, max {max(times):.3f})")
+        print(
+            f"  run: {times[-1]:.3f} s to painted map ({time.perf_counter() - started:.2f} s wall)"
+        )
+    print(
+        f"launch → painted map: median {statistics.median(times):.3f} s over {len(times)} runs "
+        f"(min {min(times):.3f}, max {max(times):.3f})"
+    )
 
 
 if __name__ == "__main__":

@@ -80,8 +80,12 @@ def _inputs_key(basemap: Path) -> str:
     for part in (__version__, version("folium"), str(leaflet_dir())):
         digest.update(part.encode() + b"\0")
     resources = resources_dir()
-    for source in (basemap, resources / "geohist-map.js", resources / "geohist-map.css",
-                   Path(__file__)):
+    for source in (
+        basemap,
+        resources / "geohist-map.js",
+        resources / "geohist-map.css",
+        Path(__file__),
+    ):
         digest.update(source.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
