@@ -191,3 +191,21 @@ def test_screenshot_mode_writes_a_png_and_exits_0(tmp_path: Path) -> None:
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 800)
     assert not _is_uniform(image)
+
+
+def test_killed_web_process_is_restored_where_the_user_was(qtbot: Any, window) -> None:
+    import os
+    import signal
+
+    window.select_event("1950-02-15-sino-soviet-treaty")
+    go(qtbot, window, DAY_1950)
+    pid = window.map.page().renderProcessPid()
+    assert pid > 0
+    with qtbot.waitSignal(window.map_ready, timeout=TIMEOUT):
+        os.kill(pid, signal.SIGKILL)
+    assert window.map.page().renderProcessPid() != pid
+    state = go(qtbot, window, window.state.day)
+    assert state["time"] == DAY_1950
+    assert "moscow" in state["lit"] and "ankara" not in state["lit"]
+    assert state["selected"] == "1950-02-15-sino-soviet-treaty"
+    assert len(window.catalog) >= 30  # nothing was lost on the Python side

@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
         self.afterglow_days = DEFAULT_AFTERGLOW_DAYS
         self.auto_frame = False
         self._map_ready = False
+        self._selected: str | None = None
         self._build_widgets()
         self._connect()
         menus.build(self)
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.state.day_changed.connect(self._on_day_changed)
         self.map.bridge.ready.connect(self._on_map_ready)
+        self.map.page().renderProcessTerminated.connect(self._on_renderer_died)
         self.map.bridge.placeClicked.connect(self._on_place_clicked)
         self.event_list.eventActivated.connect(self.select_event)
         self.timeline.eventClicked.connect(self.select_event)
@@ -101,6 +103,7 @@ class MainWindow(QMainWindow):
 
         cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
         page = cached_map_page(Path(cache or ".") / "page", basemap=paths.basemap_file("110m"))
+        self._page_path = page
         self.map.load_page(page)
 
     # -- data ---------------------------------------------------------------------------------
@@ -130,10 +133,13 @@ class MainWindow(QMainWindow):
 
     def _set_catalog(self, catalog: EventCatalog, path: Path | None) -> None:
         self.catalog, self.source = catalog, path
+        self._selected = None
         self.state.set_catalog(catalog)
         self.event_list.set_catalog(catalog)
         self.details.set_catalog(catalog)
-        self._push_payload()
+        if self._map_ready:  # otherwise _on_map_ready sends it
+            self._push_payload()
+            self.map.select_event(None)
         self._on_day_changed(self.state.day)
         title = path.name if path else tr("bundled_history", self.lang)
         self.setWindowTitle(f"{title} — geohist")
@@ -148,8 +154,21 @@ class MainWindow(QMainWindow):
     # -- reactions ----------------------------------------------------------------------------
 
     def _on_map_ready(self) -> None:
+        """(Re)send everything the page shows: after launch and after a renderer crash alike."""
         self._map_ready = True
+        self.map.set_options(
+            afterglow_days=self.afterglow_days, auto_frame=self.auto_frame, lang=self.lang
+        )
+        self._push_payload()
+        self.map.select_event(self._selected)
         self.map_ready.emit()
+
+    def _on_renderer_died(self, status, _exit_code: int) -> None:
+        """Chromium's render process crashed or was killed: reload; the state is all in Python."""
+        self._map_ready = False
+        if status != status.NormalTerminationStatus:
+            self.statusBar().showMessage(tr("map_reloaded", self.lang), 8000)
+            QTimer.singleShot(0, lambda: self.map.load_page(self._page_path))
 
     def is_map_ready(self) -> bool:
         return self._map_ready
@@ -169,6 +188,7 @@ class MainWindow(QMainWindow):
         """Move time to the event and show it everywhere."""
         if event_id not in self.catalog:
             return
+        self._selected = event_id
         self.state.set_day(self.catalog[event_id].first_day)
         self.details.show_event(event_id)
         self.event_list.select(event_id)

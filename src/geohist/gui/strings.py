@@ -113,6 +113,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Open the {good} good event(s) and skip the bad rows? The file itself is not changed.",
         "id": "Buka {good} peristiwa yang baik dan lewati baris yang bermasalah? Berkasnya tidak diubah.",
     },
+    "map_reloaded": {
+        "en": "The map's web process stopped; the map was reloaded where you were.",
+        "id": "Proses web peta berhenti; peta dimuat ulang di posisi terakhir.",
+    },
     "open_skipping": {"en": "Open, skipping bad rows", "id": "Buka, lewati baris bermasalah"},
 }
 
