@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.setValue("window/state", self.saveState())
-        self.playback.stop() if hasattr(self.playback, "stop") else None
+        self.playback.stop()
         super().closeEvent(event)
 
     def dragEnterEvent(self, event) -> None:
