@@ -131,3 +131,34 @@ def test_span_end_before_start_is_an_error():
 def test_span_end_may_share_the_start_year_at_coarser_precision():
     span = TimeSpan.parse("1950-02-15", "1950")
     assert ymd(span.last_day) == (1950, 12, 31)
+
+
+FAST_FORMS = st.one_of(
+    st.builds(
+        lambda y, q: f"{'-' if y < 0 else ''}{abs(y):04d}{q}",
+        st.integers(-9999, 9999).filter(bool),
+        st.sampled_from(["", "~", "?", "%"]),
+    ),
+    st.builds(
+        lambda y, m, q: f"{y:04d}-{m:02d}{q}",
+        st.integers(1, 9999),
+        st.integers(1, 12),
+        st.sampled_from(["", "~", "?", "%"]),
+    ),
+    st.builds(
+        lambda y, m, d, q: f"{y:04d}-{m:02d}-{d:02d}{q}",
+        st.integers(1, 9999),
+        st.integers(1, 12),
+        st.integers(1, 28),
+        st.sampled_from(["", "~", "?", "%"]),
+    ),
+    st.builds(lambda y, q: f"{y:03d}X{q}", st.integers(0, 999), st.sampled_from(["", "~", "?"])),
+    st.builds(lambda y, q: f"{y:02d}XX{q}", st.integers(0, 99), st.sampled_from(["", "~", "?"])),
+)
+
+
+@given(FAST_FORMS)
+def test_fast_path_agrees_with_the_edtf_library(text):
+    from geohist.model.time import _parse_with_edtf
+
+    assert HistoricalDate.parse(text) == _parse_with_edtf(text, text, None)

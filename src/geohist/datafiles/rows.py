@@ -13,6 +13,7 @@ from geohist.model.place import Gazetteer
 from geohist.model.time import HistoricalDate, Part, TimeSpan
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
+_PARTS = frozenset(p.value for p in Part)
 _LOCALIZED = re.compile(r"^(title|summary):([a-z]{2,3})$")
 
 
@@ -69,7 +70,7 @@ class RowParser:
 
     def _when(self, line: int, row: dict[str, str]) -> TimeSpan | None:
         mod = (row.get("mod") or "").strip().lower()
-        part = mod if mod in {p.value for p in Part} else None
+        part = mod if mod in _PARTS else None
         if mod and mod != "approx" and part is None:
             self._problem(line, "mod", f"{mod!r}: expected early, mid, late or approx")
         start, end = row.get("start", "").strip(), row.get("end", "").strip()

@@ -18,6 +18,8 @@ def read_text(path: Path, label: str | None = None) -> tuple[str | None, list[Pr
         return None, [Problem(name, None, None, "is a folder, not a file")]
     except OSError as exc:
         return None, [Problem(name, None, None, f"cannot read: {exc.strerror or exc}")]
+    except ValueError:  # a NUL byte in the name, e.g. from a garbled source column
+        return None, [Problem(repr(name), None, None, "not a valid file name")]
     if not data.strip():
         return None, [Problem(name, 1, None, "empty file")]
     if b"\x00" in data[:4096]:

@@ -9,7 +9,7 @@ package; only the plain ISO forms take a fast path because catalogs can hold 100
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 
 from geohist.errors import DateError
@@ -79,7 +79,8 @@ def civil_from_days(n: int) -> tuple[int, int, int]:
     return yoe + era * 400 + (month <= 2), month, day
 
 
-_PLAIN_ISO = re.compile(r"^(-?)(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PLAIN_ISO = re.compile(r"^(-?)(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)$")
+_UNSPECIFIED = re.compile(r"^(\d{2})(\d|X)X([~?%]?)$")  # 196X, 19XX (positive years only)
 _SHORT_YEAR = re.compile(r"^(-?)(\d{1,3})([~?%]?)$")
 _EDTF_PRECISION = {
     "day": Precision.DAY,
@@ -105,8 +106,17 @@ class HistoricalDate:
     approximate: bool = False
     uncertain: bool = False
     part: Part | None = None
+    # Computed once: catalogs ask for the bounds of every date on every sort and lookup.
+    _first: int = field(default=0, init=False, repr=False, compare=False)
+    _last: int = field(default=0, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        self._validate()
+        first, last = self._bounds()
+        object.__setattr__(self, "_first", first)
+        object.__setattr__(self, "_last", last)
+
+    def _validate(self) -> None:
         if self.month is not None and not 1 <= self.month <= 12:
             raise DateError(f"month {self.month} is not 1-12")
         if self.day is not None:
@@ -125,9 +135,14 @@ class HistoricalDate:
         raw = text.strip()
         if not raw:
             raise DateError("empty date")
+        # The common forms take a fast path (edtf's pyparsing grammar costs ~10 ms a date);
+        # tests check that both paths agree. Everything else goes to the edtf library.
         m = _PLAIN_ISO.match(raw)
         if m:
             return cls._from_iso_match(m, part)
+        m = _UNSPECIFIED.match(raw)
+        if m:
+            return cls._from_unspecified_match(m, part)
         short = _SHORT_YEAR.match(raw)
         if short:  # EDTF wants four digits; people write -44 and 800.
             raw = f"{short[1]}{int(short[2]):04d}{short[3]}"
@@ -139,7 +154,14 @@ class HistoricalDate:
         month = int(m[3]) if m[3] else None
         day = int(m[4]) if m[4] else None
         precision = Precision.DAY if day else Precision.MONTH if month else Precision.YEAR
-        return cls(year, month, day, precision, part=part)
+        return cls(year, month, day, precision, *_qualifiers(m[5]), part=part)
+
+    @classmethod
+    def _from_unspecified_match(cls, m: re.Match[str], part: Part | None) -> HistoricalDate:
+        if m[2] == "X":
+            return cls(int(m[1]) * 100, None, None, Precision.CENTURY, *_qualifiers(m[3]), part)
+        year = int(m[1] + m[2]) * 10
+        return cls(year, None, None, Precision.DECADE, *_qualifiers(m[3]), part=part)
 
     @property
     def soft(self) -> bool:
@@ -148,11 +170,11 @@ class HistoricalDate:
 
     @property
     def first_day(self) -> int:
-        return self._bounds()[0]
+        return self._first
 
     @property
     def last_day(self) -> int:
-        return self._bounds()[1]
+        return self._last
 
     def _bounds(self) -> tuple[int, int]:
         first, last = self._unqualified_bounds()
@@ -186,6 +208,11 @@ class HistoricalDate:
         if self.approximate and self.uncertain:
             return text + "%"
         return text + ("~" if self.approximate else "?" if self.uncertain else "")
+
+
+def _qualifiers(mark: str) -> tuple[bool, bool]:
+    """(approximate, uncertain) of an EDTF qualification character."""
+    return mark in "~%" and mark != "", mark in "?%" and mark != ""
 
 
 def _narrow(first: int, last: int, date: HistoricalDate) -> tuple[int, int]:
