@@ -26,6 +26,7 @@ COMMANDS = {
     "gui": ("gui", "open the window (the default)"),
     "validate": ("validate", "check an events file and report every problem"),
     "events": ("events", "list the events of a file (text or --json)"),
+    "ingest": ("ingest", "find dated events and places in texts"),
 }
 
 

@@ -25,6 +25,7 @@ from geohist.gui.strings import tr
 from geohist.gui.timeline_widget import PlaybackBar, QtTimeline
 from geohist.mapview.payload import DEFAULT_AFTERGLOW_DAYS, catalog_payload
 from geohist.model.catalog import EventCatalog
+from geohist.model.event import rebase_source
 from geohist.timeline import TimelineState
 
 
@@ -44,6 +45,8 @@ class MainWindow(QMainWindow):
         self.auto_frame = False
         self._map_ready = False
         self._selected: str | None = None
+        self.extra_places: list = []
+        self.unsaved = False
         self._build_widgets()
         self._connect()
         menus.build(self)
@@ -145,6 +148,30 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{title} — geohist")
         if self.settings is not None:
             self.settings.setValue("file/last", str(path) if path else "")
+
+    def add_events(self, events: list, places: Sequence = ()) -> None:
+        """Join reviewed events (and the places they need) to what is on screen; unsaved."""
+        from geohist.model.place import Gazetteer
+
+        gazetteer = self.catalog.gazetteer.merged(Gazetteer.of(places))
+        self.extra_places += list(places)
+        self._set_catalog(EventCatalog([*self.catalog, *events], gazetteer), self.source)
+        self.unsaved = True
+        self.setWindowTitle(f"* {self.windowTitle()}")
+
+    def save_events(self, path: Path) -> None:
+        """Write the events on screen (and any places they added) as an events CSV."""
+        from geohist.datafiles.events_csv import write_events_csv
+
+        old_dir = self.source.parent if self.source else paths.seeds_dir()
+        write_events_csv([rebase_source(e, old_dir, path.parent) for e in self.catalog], path)
+        if self.extra_places:
+            from geohist.ingest.output import write_places
+
+            write_places(self.extra_places, path.with_suffix(".places.csv"))
+        self.unsaved = False
+        self.source = path
+        self.setWindowTitle(f"{path.name} — geohist")
 
     def _push_payload(self) -> None:
         payload = catalog_payload(self.catalog, self.lang, self.afterglow_days)

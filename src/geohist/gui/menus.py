@@ -43,6 +43,15 @@ def _file_menu(window, menu, lang: str) -> None:
         window, menu, tr("open", lang), lambda: open_dialog(window), QKeySequence.StandardKey.Open
     )
     _action(window, menu, tr("open_bundled", lang), lambda: window.open_file(None))
+    _action(
+        window,
+        menu,
+        tr("save_as", lang),
+        lambda: save_dialog(window),
+        QKeySequence.StandardKey.SaveAs,
+    )
+    menu.addSeparator()
+    _action(window, menu, tr("import", lang), lambda: _import_texts(window), "Ctrl+I")
     menu.addSeparator()
     _action(window, menu, tr("quit", lang), window.close, QKeySequence.StandardKey.Quit)
 
@@ -101,6 +110,25 @@ def open_dialog(window) -> None:
     name, _ = QFileDialog.getOpenFileName(window, tr("open", window.lang), start, FILE_FILTER)
     if name:
         window.open_file(Path(name))
+
+
+def _import_texts(window) -> None:
+    from geohist.gui.import_dialog import import_texts
+
+    import_texts(window)
+
+
+def save_dialog(window) -> None:
+    lang = window.lang
+    name, _ = QFileDialog.getSaveFileName(
+        window, tr("save_as", lang), str(Path.home()), "CSV (*.csv)"
+    )
+    if not name:
+        return
+    try:
+        window.save_events(Path(name))
+    except GeohistError as exc:
+        QMessageBox.warning(window, tr("save_as", lang), str(exc))
 
 
 def go_to_dialog(window) -> None:

@@ -117,6 +117,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The map's web process stopped; the map was reloaded where you were.",
         "id": "Proses web peta berhenti; peta dimuat ulang di posisi terakhir.",
     },
+    "save_as": {"en": "Save events &as…", "id": "Simpan peristiwa &sebagai…"},
+    "import": {"en": "&Import texts…", "id": "&Impor teks…"},
+    "import_reading": {"en": "Reading texts…", "id": "Membaca teks…"},
+    "cancel": {"en": "Cancel", "id": "Batal"},
+    "review_title": {"en": "Review the events found", "id": "Tinjau peristiwa yang ditemukan"},
+    "review_help": {
+        "en": "Untick what is not an event; edit dates (e.g. 1950-02-15, late 1921, 1920/1922), titles and places (names separated by ;).",
+        "id": "Hapus centang yang bukan peristiwa; ubah tanggal (mis. 1950-02-15, late 1921, 1920/1922), judul dan tempat (nama dipisah ;).",
+    },
+    "review_use": {"en": "Use", "id": "Pakai"},
+    "review_document": {"en": "Text", "id": "Teks"},
+    "review_date": {"en": "Date", "id": "Tanggal"},
+    "review_reads_as": {"en": "Reads as", "id": "Dibaca"},
+    "review_title_column": {"en": "Title", "id": "Judul"},
+    "review_places": {"en": "Places", "id": "Tempat"},
+    "review_quote": {"en": "Quote", "id": "Kutipan"},
+    "review_reference": {
+        "en": "Reference dates for texts without a year (file=YYYY-MM-DD, separated by commas):",
+        "id": "Tanggal acuan untuk teks tanpa tahun (berkas=YYYY-MM-DD, dipisah koma):",
+    },
+    "review_reference_hint": {"en": "001_lavrov.txt=2019-11-23", "id": "001_lavrov.txt=2019-11-23"},
+    "review_reread": {"en": "Read the texts again with these dates", "id": "Baca ulang teks dengan tanggal ini"},
     "open_skipping": {"en": "Open, skipping bad rows", "id": "Buka, lewati baris bermasalah"},
 }
 

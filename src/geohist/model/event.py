@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from geohist.model.time import TimeSpan
 
@@ -45,3 +47,12 @@ class Event:
     @property
     def last_day(self) -> int:
         return self.when.last_day
+
+
+def rebase_source(event: Event, old_dir: Path, new_dir: Path) -> Event:
+    """The event with its source path relative to ``new_dir`` (for saving the file elsewhere)."""
+    if event.provenance is None:
+        return event
+    source = (Path(old_dir) / event.provenance.source).resolve()
+    relative = Path(os.path.relpath(source, Path(new_dir).resolve())).as_posix()
+    return replace(event, provenance=replace(event.provenance, source=relative))
