@@ -15,6 +15,8 @@
   var WORLD = [[-56, -170], [78, 190]];
   var LONG_SPAN = 3653; // events longer than ~10 years are scanned apart, keeping the sweep short
   var MAX_LABELS = 24;
+  var BIG_PLACES = 400; // above this many places all markers go on two canvases (see "large catalogs")
+  var MAX_ARCS = 150, BIG_ARC_POINTS = 32, MAX_LABEL_PLACES = 400, HIT_PX = 8;
   var LABEL_MERGE_PX = 34;
   var TEXT = {
     en: { legend: 'Legend', active: 'Active event', fading: 'Recently ended',
@@ -34,7 +36,9 @@
     arcs: new Map(), labelled: new Set(), litViews: new Set(),
     opts: { afterglowDays: 365, autoFrame: false, lang: 'en' },
     time: null, seq: 0, selected: null, frameKey: null,
-    active: [], lit: [], fading: [], labelOrder: [], placeStates: new Map()
+    active: [], lit: [], fading: [], labelOrder: [], placeStates: new Map(),
+    big: false, dotLayer: null, litLayer: null, hoverTip: null, placeIds: [], proj: { zoom: null },
+    arcPts: new Map(), bigArcs: [], sprites: new Map()
   };
 
   /* ---------- small helpers ---------- */
@@ -157,7 +161,10 @@
     if (payload.lang) S.opts.lang = payload.lang;
     if (payload.afterglowDays !== undefined) S.opts.afterglowDays = payload.afterglowDays;
     indexEvents(payload.events || []);
-    Object.keys(S.places).forEach(function (id) { S.views.set(id, makeView(id, S.places[id])); });
+    S.placeIds = Object.keys(S.places);
+    S.big = S.placeIds.length > BIG_PLACES;
+    S.placeIds.forEach(function (id) { S.views.set(id, makeView(id, S.places[id])); });
+    if (S.big) addCanvases();
     S.loaded = true;
     if (S.legendBox) fillLegend(S.legendBox);
     frameCatalog();
@@ -188,6 +195,7 @@
   }
 
   function makeView(id, place) {
+    if (S.big) return { id: id, place: place, dot: null, mark: null, halo: null, area: null, key: '', labelKey: '' };
     var dot = L.circleMarker([place.lat, place.lon], {
       pane: 'gh-places', radius: 2.6, stroke: false, fillColor: '#5f6b7a', fillOpacity: 0.6
     });
@@ -202,8 +210,9 @@
   function clearAll() {
     S.views.forEach(function (v) {
       unlight(v);
-      S.map.removeLayer(v.dot);
+      if (v.dot) S.map.removeLayer(v.dot);
     });
+    removeCanvases();
     S.arcs.forEach(function (a) { S.map.removeLayer(a.line); });
     S.countryKeys.forEach(function (key, iso) { styleCountry(iso, null); });
     S.views = new Map(); S.arcs = new Map(); S.countryKeys = new Map();
@@ -214,8 +223,8 @@
   /* ---------- one time step ---------- */
 
   function setTime(day, seq) {
-    S.time = Math.floor(Number(day));
-    render();
+    var t = Math.floor(Number(day));
+    if (t !== S.time) { S.time = t; render(); } // the same day again changes nothing on the map
     S.seq = (seq === undefined || seq === null) ? S.seq + 1 : seq;
     var painted = S.seq;
     afterFrames(function () { notify('onFramePainted', painted); });
@@ -226,10 +235,11 @@
     var hits = collect(S.time);
     var states = aggregate(hits);
     applyPlaces(states);
-    applyArcs(hits);
+    if (S.big) S.bigArcs = pickArcs(hits); else applyArcs(hits);
     applyCountries(states);
     summarize(hits, states);
     placeLabels();
+    if (S.big) S.litLayer.redraw();
     maybeFrame();
   }
 
@@ -299,6 +309,7 @@
       v.area.setStyle(st.area);
       if (!map.hasLayer(v.area)) v.area.addTo(map);
     }
+    if (S.big) return; // the canvas draws the marker; a label gets an anchor in setLabel
     if (!v.mark) {
       v.halo = L.circleMarker(ll, st.halo);
       v.mark = L.circleMarker(ll, st.mark);
@@ -312,7 +323,9 @@
   }
 
   function unlight(v) {
-    if (v.mark) { v.mark.unbindTooltip(); S.map.removeLayer(v.mark); S.map.removeLayer(v.halo); }
+    if (v.mark) { v.mark.unbindTooltip(); S.map.removeLayer(v.mark); }
+    if (v.halo) S.map.removeLayer(v.halo);
+    if (S.big) v.mark = null;
     if (v.area) S.map.removeLayer(v.area);
     v.key = ''; v.labelKey = '';
     S.labelled.delete(v.id);
@@ -345,9 +358,9 @@
     });
   }
 
-  function arcLatLngs(ev) {
+  function arcLatLngs(ev, n) {
     var pts = ev.places.map(function (p) { return S.places[p]; }).filter(Boolean), lines = [];
-    for (var j = 1; j < pts.length; j++) lines.push(greatArc(pts[j - 1], pts[j], 96));
+    for (var j = 1; j < pts.length; j++) lines.push(greatArc(pts[j - 1], pts[j], n || 96));
     return lines;
   }
 
@@ -380,6 +393,188 @@
       var off = amount * len * Math.sin(Math.PI * k / (pts.length - 1));
       return [p[0] + Math.abs(dx) / len * off, p[1] - sign * dy / len * off];
     });
+  }
+
+  /* ---------- large catalogs: every place marker on two canvases ----------
+   * One Leaflet layer per place costs a full repaint of thousands of paths per step. Above
+   * BIG_PLACES places, a static canvas holds the grey dots (redrawn only when the view moves) and
+   * a second one the arcs and lit/fading markers, each marker blitted from a sprite pre-rendered
+   * per style. Labels keep the Leaflet tooltips, on invisible anchors for the few labelled places.
+   */
+
+  var CanvasLayer = L.Layer.extend({
+    initialize: function (draw) { this._draw = draw; },
+    onAdd: function (map) {
+      this._canvas = L.DomUtil.create('canvas', 'gh-canvas leaflet-zoom-hide');
+      this._canvas.style.pointerEvents = 'none';
+      map.getPane('gh-places').appendChild(this._canvas);
+      map.on('moveend zoomend resize viewreset', this.redraw, this);
+      this.redraw();
+    },
+    onRemove: function (map) {
+      L.DomUtil.remove(this._canvas);
+      map.off('moveend zoomend resize viewreset', this.redraw, this);
+    },
+    redraw: function () {
+      var map = this._map, c = this._canvas;
+      if (!map) return;
+      var size = map.getSize(), ratio = window.devicePixelRatio || 1;
+      var w = Math.round(size.x * ratio), h = Math.round(size.y * ratio);
+      if (c.width !== w || c.height !== h) {
+        c.width = w; c.height = h; c.style.width = size.x + 'px'; c.style.height = size.y + 'px';
+      }
+      L.DomUtil.setPosition(c, map.containerPointToLayerPoint([0, 0]));
+      var ctx = c.getContext('2d');
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      ctx.clearRect(0, 0, size.x, size.y);
+      this._draw(ctx, size, positions());
+    }
+  });
+
+  function addCanvases() {
+    S.dotLayer = new CanvasLayer(drawDots).addTo(S.map);
+    S.litLayer = new CanvasLayer(drawLit).addTo(S.map);
+    S.hoverTip = L.tooltip({ direction: 'top', offset: [0, -4], className: 'geohist-hover' });
+    S.map.on('click', onCanvasClick);
+    S.map.on('mousemove', onCanvasHover);
+  }
+
+  function removeCanvases() {
+    if (!S.dotLayer) return;
+    S.map.removeLayer(S.dotLayer); S.map.removeLayer(S.litLayer); S.map.closeTooltip(S.hoverTip);
+    S.map.off('click', onCanvasClick);
+    S.map.off('mousemove', onCanvasHover);
+    S.dotLayer = S.litLayer = S.hoverTip = null;
+    S.proj = { zoom: null }; S.arcPts = new Map(); S.bigArcs = [];
+  }
+
+  function positions() { // places projected once per zoom; dx/dy turn them into container pixels
+    var map = S.map, zoom = map.getZoom();
+    if (S.proj.zoom !== zoom) {
+      var xy = new Float64Array(S.placeIds.length * 2), idx = new Map();
+      S.placeIds.forEach(function (id, k) {
+        var p = map.project([S.places[id].lat, S.places[id].lon], zoom);
+        xy[2 * k] = p.x; xy[2 * k + 1] = p.y; idx.set(id, k);
+      });
+      S.proj = { zoom: zoom, xy: xy, idx: idx };
+      S.arcPts = new Map();
+    }
+    var origin = map.getPixelOrigin(), lp = map.containerPointToLayerPoint([0, 0]);
+    return { xy: S.proj.xy, idx: S.proj.idx, dx: -origin.x - lp.x, dy: -origin.y - lp.y, zoom: zoom };
+  }
+
+  function drawDots(ctx, size, P) {
+    var xy = P.xy, r = 2.6;
+    ctx.fillStyle = '#5f6b7a'; ctx.globalAlpha = 0.6; ctx.beginPath();
+    for (var k = 0; k < xy.length; k += 2) {
+      var x = xy[k] + P.dx, y = xy[k + 1] + P.dy;
+      if (x < -r || y < -r || x > size.x + r || y > size.y + r) continue;
+      ctx.moveTo(x + r, y); ctx.arc(x, y, r, 0, 2 * Math.PI);
+    }
+    ctx.fill(); ctx.globalAlpha = 1;
+  }
+
+  function drawLit(ctx, size, P) {
+    if (!S.loaded) return;
+    S.bigArcs.forEach(function (h) { drawArc(ctx, h, P); });
+    ctx.globalAlpha = 1; ctx.setLineDash([]);
+    [0, 1, 2].forEach(function (layer) { // fading under active under selected
+      S.placeStates.forEach(function (s, id) {
+        if ((s.active ? (s.selected ? 2 : 1) : 0) !== layer) return;
+        var k = P.idx.get(id), img = sprite(s), half = img.cssSize / 2;
+        var x = P.xy[2 * k] + P.dx, y = P.xy[2 * k + 1] + P.dy;
+        if (x < -half || y < -half || x > size.x + half || y > size.y + half) return;
+        ctx.drawImage(img, x - half, y - half, img.cssSize, img.cssSize);
+      });
+    });
+  }
+
+  function sprite(s) { // halo and marker of one style, as markStyles draws them with Leaflet
+    var level = Math.round(s.strength * 50), soft = !!s.soft;
+    var key = [s.active ? 'a' : 'f', level, +soft, +s.selected].join('|');
+    var img = S.sprites.get(key);
+    if (img) return img;
+    var st = markStyles({ active: s.active, strength: level / 50, soft: soft, selected: s.selected });
+    var ratio = window.devicePixelRatio || 1, css = Math.ceil(2 * st.halo.radius + 4), c = css / 2;
+    img = document.createElement('canvas');
+    img.width = img.height = Math.ceil(css * ratio); img.cssSize = css;
+    var ctx = img.getContext('2d');
+    ctx.scale(ratio, ratio);
+    ctx.beginPath(); ctx.arc(c, c, st.halo.radius, 0, 2 * Math.PI);
+    ctx.fillStyle = st.halo.fillColor; ctx.globalAlpha = st.halo.fillOpacity; ctx.fill();
+    ctx.beginPath(); ctx.arc(c, c, st.mark.radius, 0, 2 * Math.PI);
+    ctx.fillStyle = st.mark.fillColor; ctx.globalAlpha = st.mark.fillOpacity; ctx.fill();
+    ctx.strokeStyle = st.mark.color; ctx.globalAlpha = st.mark.opacity; ctx.lineWidth = st.mark.weight;
+    ctx.setLineDash(st.mark.dashArray ? [3, 3] : []); ctx.stroke();
+    S.sprites.set(key, img);
+    return img;
+  }
+
+  function pickArcs(hits) { // the selected event's arcs, then the latest events', up to MAX_ARCS
+    var out = [];
+    function multi(h) {
+      var n = 0;
+      (S.events[h.i].places || []).forEach(function (p) { if (S.places[p]) n++; });
+      return n > 1;
+    }
+    hits.forEach(function (h) { if (S.events[h.i].id === S.selected && multi(h)) out.push(h); });
+    for (var k = hits.length - 1; k >= 0 && out.length < MAX_ARCS; k--) {
+      if (hits[k].active && S.events[hits[k].i].id !== S.selected && multi(hits[k])) out.push(hits[k]);
+    }
+    return out.reverse();
+  }
+
+  function drawArc(ctx, h, P) {
+    var ev = S.events[h.i], pts = S.arcPts.get(h.i);
+    if (!pts) {
+      pts = arcLatLngs(ev, BIG_ARC_POINTS).map(function (line) {
+        var a = new Float64Array(line.length * 2);
+        line.forEach(function (ll, j) {
+          var p = S.map.project(ll, P.zoom); a[2 * j] = p.x; a[2 * j + 1] = p.y;
+        });
+        return a;
+      });
+      S.arcPts.set(h.i, pts);
+    }
+    ctx.strokeStyle = HIGHLIGHT; ctx.globalAlpha = 0.85 * h.strength; ctx.lineCap = 'round';
+    ctx.lineWidth = ev.id === S.selected ? 3.5 : 2.2; ctx.setLineDash(ev.soft ? [6, 6] : []);
+    ctx.beginPath();
+    pts.forEach(function (a) {
+      ctx.moveTo(a[0] + P.dx, a[1] + P.dy);
+      for (var j = 2; j < a.length; j += 2) ctx.lineTo(a[j] + P.dx, a[j + 1] + P.dy);
+    });
+    ctx.stroke();
+  }
+
+  function placeAt(point) { // the place under a container point: lit ones first, then any dot
+    var P = positions(), best = null, bestD = HIT_PX * HIT_PX;
+    function test(id, k) {
+      var dx = P.xy[2 * k] + P.dx - point.x, dy = P.xy[2 * k + 1] + P.dy - point.y;
+      if (dx * dx + dy * dy <= bestD) { best = id; bestD = dx * dx + dy * dy; }
+    }
+    S.placeStates.forEach(function (s, id) { test(id, P.idx.get(id)); });
+    if (best) return best;
+    S.placeIds.forEach(test);
+    return best;
+  }
+
+  function onCanvasClick(e) {
+    var id = placeAt(e.containerPoint);
+    if (id) notify('onPlaceClicked', id);
+  }
+
+  function onCanvasHover(e) {
+    var id = placeAt(e.containerPoint), place = id && S.places[id];
+    S.map.getContainer().style.cursor = id ? 'pointer' : '';
+    if (!place) { S.map.closeTooltip(S.hoverTip); return; }
+    S.hoverTip.setLatLng([place.lat, place.lon]).setContent(el('span', 'gh-hover', nameAt(place, S.time)));
+    if (!S.map.hasLayer(S.hoverTip)) S.map.openTooltip(S.hoverTip);
+  }
+
+  function labelAnchor(v) { // an invisible marker that carries a label tooltip
+    var radius = 7 * (v.key.charAt(0) === 'a' ? 1 : 0.7);
+    v.mark = L.circleMarker([v.place.lat, v.place.lon], { pane: 'gh-places', radius: radius,
+      stroke: false, fillOpacity: 0, interactive: false }).addTo(S.map);
   }
 
   /* ---------- countries and polities on the base map ---------- */
@@ -424,7 +619,10 @@
       if (h.active && ev.id === S.selected) labelPlaces(ev).forEach(pushOnce);
     });
     hits.forEach(function (h) { if (h.active) labelPlaces(S.events[h.i]).forEach(pushOnce); });
-    function pushOnce(id) { if (states.has(id) && !seen.has(id)) { seen.add(id); order.push(id); } }
+    function pushOnce(id) {
+      if (S.big && order.length >= MAX_LABEL_PLACES) return; // labels only need the first few
+      if (states.has(id) && !seen.has(id)) { seen.add(id); order.push(id); }
+    }
     S.active = active; S.lit = lit.sort(); S.fading = fading.sort(); S.labelOrder = order;
     S.placeStates = states;
   }
@@ -445,7 +643,10 @@
     });
     var anchors = new Set(clusters.map(function (c) { return c.members[0]; }));
     S.labelled.forEach(function (id) {
-      if (!anchors.has(id)) { S.views.get(id).mark.unbindTooltip(); S.views.get(id).labelKey = ''; }
+      var v = S.views.get(id);
+      if (anchors.has(id) || !v.mark) return;
+      v.mark.unbindTooltip(); v.labelKey = '';
+      if (S.big) { S.map.removeLayer(v.mark); v.mark = null; }
     });
     S.labelled = anchors;
     clusters.forEach(setLabel);
@@ -482,6 +683,7 @@
 
   function setLabel(cluster) {
     var v = S.views.get(cluster.members[0]), info = labelInfo(cluster.members);
+    if (S.big && !v.mark) labelAnchor(v);
     var key = JSON.stringify([info.names, info.events.map(function (e) { return e.id; }),
       info.soft, info.selected, S.opts.lang]);
     if (key !== v.labelKey) {

@@ -31,8 +31,9 @@ def guard_singleton_refcounts() -> bool:
         return False
     if _GUARDED:
         return True
+    probe = _Probe()  # held: a temporary would be deleted before it emits
     before = sys.getrefcount(True)
-    _Probe().signal.emit()
+    probe.signal.emit()
     if sys.getrefcount(True) >= before:
         return False
     for obj in (None, True, False):
