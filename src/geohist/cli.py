@@ -27,6 +27,7 @@ COMMANDS = {
     "validate": ("validate", "check an events file and report every problem"),
     "events": ("events", "list the events of a file (text or --json)"),
     "ingest": ("ingest", "find dated events and places in texts"),
+    "export": ("export", "export map snapshots, a slide deck or an animation"),
 }
 
 
