@@ -22,10 +22,14 @@ def read_events_geojson(path: Path, gazetteer: Gazetteer, label: str | None = No
     frame = _read_frame(Path(path), name)
     if isinstance(frame, Problem):
         return LoadResult([], [frame])
-    local = gazetteer.merged(Gazetteer.of(_own_places(frame)))
+    try:  # geopandas/pandas reject odd property shapes with assorted exception types
+        own, cells = _own_places(frame), _cells(frame)
+    except Exception as exc:
+        return LoadResult([], [Problem(name, None, None, f"not a usable GeoJSON file: {exc}")])
+    local = gazetteer.merged(Gazetteer.of(own))
     parser = RowParser(name, local, Path(path).parent)
     result = LoadResult()
-    for number, row in enumerate(_cells(frame), start=1):
+    for number, row in enumerate(cells, start=1):
         if not row.get("places") and row.get("id"):
             row["places"] = f"{row['id']}@place" if f"{row['id']}@place" in local else ""
         event = parser.parse(number, row)
@@ -61,7 +65,7 @@ def _read_frame(path: Path, name: str):
         frame = gpd.GeoDataFrame.from_features(features, crs="EPSG:4326")
     except FileNotFoundError:
         return Problem(name, None, None, "no such file")
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
+    except Exception as exc:  # json, shapely and pandas each raise their own types
         return Problem(name, None, None, f"not a readable GeoJSON file: {exc}")
     return frame
 
