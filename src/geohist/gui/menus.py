@@ -52,6 +52,12 @@ def _file_menu(window, menu, lang: str) -> None:
     )
     menu.addSeparator()
     _action(window, menu, tr("import", lang), lambda: _import_texts(window), "Ctrl+I")
+    _action(
+        window, menu, tr("export", lang), lambda: _export(window, "open_export_dialog"), "Ctrl+E"
+    )
+    _action(
+        window, menu, tr("export_animation", lang), lambda: _export(window, "open_animation_dialog")
+    )
     menu.addSeparator()
     _action(window, menu, tr("quit", lang), window.close, QKeySequence.StandardKey.Quit)
 
@@ -110,6 +116,12 @@ def open_dialog(window) -> None:
     name, _ = QFileDialog.getOpenFileName(window, tr("open", window.lang), start, FILE_FILTER)
     if name:
         window.open_file(Path(name))
+
+
+def _export(window, opener: str) -> None:
+    from geohist.gui import export_dialog
+
+    getattr(export_dialog, opener)(window)
 
 
 def _import_texts(window) -> None:

@@ -118,6 +118,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Proses web peta berhenti; peta dimuat ulang di posisi terakhir.",
     },
     "save_as": {"en": "Save events &as…", "id": "Simpan peristiwa &sebagai…"},
+    "export": {"en": "&Export for slides…", "id": "&Ekspor untuk slide…"},
+    "export_animation": {"en": "Export &animation…", "id": "Ekspor &animasi…"},
     "import": {"en": "&Import texts…", "id": "&Impor teks…"},
     "import_reading": {"en": "Reading texts…", "id": "Membaca teks…"},
     "cancel": {"en": "Cancel", "id": "Batal"},
