@@ -17,10 +17,8 @@ releases the GIL). Files are written with ``atomic_path``.
 
 from __future__ import annotations
 
-import ctypes
 import json
 import math
-import sys
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -48,6 +46,7 @@ from geohist.export import formats, layout
 from geohist.export.layout import ExportSpec, Layout
 from geohist.export.plan import Bounds, ExportRequest, Frame
 from geohist.gui.map_widget import MapView
+from geohist.gui.pyside_fixes import guard_singleton_refcounts
 from geohist.mapview.payload import catalog_payload
 from geohist.model.catalog import EventCatalog
 
@@ -80,42 +79,6 @@ _STAMP_JS = """requestAnimationFrame(function () { requestAnimationFrame(functio
 # Share of the map kept free around fitted places (left, top, right, bottom): labels open to
 # the right of their place and the legend sits bottom right.
 FIT_MARGINS = (0.08, 0.14, 0.2, 0.2)
-
-
-# -- a PySide6 6.12 work-around -----------------------------------------------------------------
-
-
-class _Probe(QObject):
-    signal = Signal()
-
-
-def guard_singleton_refcounts() -> bool:
-    """Keep None/True/False alive despite PySide6 6.12's reference-count bugs; True if needed.
-
-    Measured here with PySide6 6.12.0 on CPython 3.11: every Python ``Signal.emit()`` drops a
-    reference to ``True``, and every call from Qt into a Python callable returning None (slot,
-    lambda, timer callback) drops one to ``None``. After ~5,000 callbacks CPython frees None and
-    aborts ("none_dealloc"); a 100-frame export gets there, or crashes at exit. From 3.12 these
-    objects are immortal and nothing happens. The fix: when the probe shows the bug, add 2**30
-    references to each (``ob_refcnt`` is the first field of every CPython object).
-    """
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return False
-    global _GUARDED
-    if _GUARDED:
-        return True
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    probe.signal.emit()
-    if sys.getrefcount(True) >= before:
-        return False
-    for obj in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 30
-    _GUARDED = True
-    return True
-
-
-_GUARDED = False
 
 
 # -- the page renderer --------------------------------------------------------------------------
