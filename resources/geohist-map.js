@@ -10,7 +10,7 @@
   var HIGHLIGHT = '#e4572e';
   var SOFT_FILL = '#f0937a';
   var LAND = { fillColor: '#f4f1ea', fillOpacity: 1, color: '#b9b0a0', weight: 0.6, opacity: 1 };
-  var PANES = [['gh-countries', 250], ['gh-regions', 380], ['gh-arcs', 410], ['gh-glow', 420],
+  var PANES = [['gh-countries', 250], ['gh-shade', 260], ['gh-regions', 380], ['gh-arcs', 410], ['gh-glow', 420],
     ['gh-places', 440]];
   var WORLD = [[-56, -170], [78, 190]];
   var LONG_SPAN = 3653; // events longer than ~10 years are scanned apart, keeping the sweep short
@@ -29,11 +29,11 @@
 
   var S = {
     map: null, bridge: null, pageReady: false, loaded: false, legendBox: null,
-    countryLayers: {}, countryKeys: new Map(),
+    countryLayers: {}, shade: new Map(), shadeKey: '', shadeLayer: null, shadeProj: { zoom: null },
     places: {}, views: new Map(), events: [], byId: new Map(),
     first: new Float64Array(0), last: new Float64Array(0), isLong: new Uint8Array(0),
     longIdx: [], maxShort: 0,
-    arcs: new Map(), labelled: new Set(), litViews: new Set(),
+    arcs: new Map(), labels: null, litViews: new Set(),
     opts: { afterglowDays: 365, autoFrame: false, lang: 'en' },
     time: null, seq: 0, selected: null, frameKey: null,
     active: [], lit: [], fading: [], labelOrder: [], placeStates: new Map(),
@@ -44,7 +44,6 @@
   /* ---------- small helpers ---------- */
 
   var AREA_KINDS = ['country', 'polity'];
-  var LABEL_GAP_PX = 4;
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -114,6 +113,10 @@
     map.setMaxZoom(9);
     map.fitBounds(WORLD, { animate: false });
     S.legendBox = addLegend(map);
+    S.shadeLayer = new CanvasLayer(drawShade, 'gh-shade').addTo(map);
+    S.labels = new window.GeohistLabels(map, function () {
+      return S.legendBox ? [S.legendBox] : [];
+    });
     map.on('moveend', placeLabels);
     afterFrames(function () {
       connectBridge(function () { S.pageReady = true; notify('pageReady'); });
@@ -195,7 +198,7 @@
   }
 
   function makeView(id, place) {
-    if (S.big) return { id: id, place: place, dot: null, mark: null, halo: null, area: null, key: '', labelKey: '' };
+    if (S.big) return { id: id, place: place, dot: null, mark: null, halo: null, area: null, key: '' };
     var dot = L.circleMarker([place.lat, place.lon], {
       pane: 'gh-places', radius: 2.6, stroke: false, fillColor: '#5f6b7a', fillOpacity: 0.6
     });
@@ -203,8 +206,7 @@
     dot.bindTooltip(function () { return el('span', 'gh-hover', nameAt(place, S.time)); },
       { direction: 'top', offset: [0, -4], className: 'geohist-hover' });
     dot.addTo(S.map);
-    return { id: id, place: place, dot: dot, mark: null, halo: null, area: null, key: '',
-      labelKey: '' };
+    return { id: id, place: place, dot: dot, mark: null, halo: null, area: null, key: '' };
   }
 
   function clearAll() {
@@ -214,9 +216,11 @@
     });
     removeCanvases();
     S.arcs.forEach(function (a) { S.map.removeLayer(a.line); });
-    S.countryKeys.forEach(function (key, iso) { styleCountry(iso, null); });
-    S.views = new Map(); S.arcs = new Map(); S.countryKeys = new Map();
-    S.litViews = new Set(); S.labelled = new Set(); S.frameKey = null;
+    S.shade = new Map(); S.shadeKey = '';
+    if (S.shadeLayer) S.shadeLayer.redraw();
+    S.views = new Map(); S.arcs = new Map();
+    S.litViews = new Set(); S.frameKey = null;
+    if (S.labels) S.labels.clear();
     S.active = []; S.lit = []; S.fading = []; S.labelOrder = []; S.loaded = false;
   }
 
@@ -309,7 +313,7 @@
       v.area.setStyle(st.area);
       if (!map.hasLayer(v.area)) v.area.addTo(map);
     }
-    if (S.big) return; // the canvas draws the marker; a label gets an anchor in setLabel
+    if (S.big) return; // the canvas draws the marker
     if (!v.mark) {
       v.halo = L.circleMarker(ll, st.halo);
       v.mark = L.circleMarker(ll, st.mark);
@@ -323,12 +327,10 @@
   }
 
   function unlight(v) {
-    if (v.mark) { v.mark.unbindTooltip(); S.map.removeLayer(v.mark); }
+    if (v.mark) S.map.removeLayer(v.mark);
     if (v.halo) S.map.removeLayer(v.halo);
-    if (S.big) v.mark = null;
     if (v.area) S.map.removeLayer(v.area);
-    v.key = ''; v.labelKey = '';
-    S.labelled.delete(v.id);
+    v.key = '';
   }
 
   /* ---------- arcs between the places of one event ---------- */
@@ -399,15 +401,15 @@
    * One Leaflet layer per place costs a full repaint of thousands of paths per step. Above
    * BIG_PLACES places, a static canvas holds the grey dots (redrawn only when the view moves) and
    * a second one the arcs and lit/fading markers, each marker blitted from a sprite pre-rendered
-   * per style. Labels keep the Leaflet tooltips, on invisible anchors for the few labelled places.
+   * per style. Labels live in their own layer (geohist-labels.js), as for small catalogs.
    */
 
   var CanvasLayer = L.Layer.extend({
-    initialize: function (draw) { this._draw = draw; },
+    initialize: function (draw, pane) { this._draw = draw; this._pane = pane || 'gh-places'; },
     onAdd: function (map) {
       this._canvas = L.DomUtil.create('canvas', 'gh-canvas leaflet-zoom-hide');
       this._canvas.style.pointerEvents = 'none';
-      map.getPane('gh-places').appendChild(this._canvas);
+      map.getPane(this._pane).appendChild(this._canvas);
       map.on('moveend zoomend resize viewreset', this.redraw, this);
       this.redraw();
     },
@@ -571,41 +573,69 @@
     if (!S.map.hasLayer(S.hoverTip)) S.map.openTooltip(S.hoverTip);
   }
 
-  function labelAnchor(v) { // an invisible marker that carries a label tooltip
-    var radius = 7 * (v.key.charAt(0) === 'a' ? 1 : 0.7);
-    v.mark = L.circleMarker([v.place.lat, v.place.lon], { pane: 'gh-places', radius: radius,
-      stroke: false, fillOpacity: 0, interactive: false }).addTo(S.map);
-  }
-
-  /* ---------- countries and polities on the base map ---------- */
+  /* ---------- countries and polities on the base map ----------
+   * The base map is drawn once and never restyled: restyling one country made Leaflet's canvas
+   * renderer redraw every country inside its bounds (most of the world when zoomed out), ~20 ms a
+   * step. Shaded countries are painted on a canvas of their own just above, from outlines
+   * projected once per zoom, and only when the set of shades changes.
+   */
 
   function applyCountries(states) {
-    var want = new Map();
+    var want = new Map(), keys = [];
     states.forEach(function (s, pid) {
       (S.places[pid].countries || []).forEach(function (iso) {
         var w = want.get(iso);
         if (!w || s.strength > w.strength) want.set(iso, { strength: s.strength, soft: s.soft });
       });
     });
-    S.countryKeys.forEach(function (key, iso) {
-      if (!want.has(iso)) { styleCountry(iso, null); S.countryKeys.delete(iso); }
-    });
-    want.forEach(function (w, iso) {
-      var key = Math.round(w.strength * 50) + '|' + (+w.soft);
-      if (S.countryKeys.get(iso) === key) return;
-      S.countryKeys.set(iso, key);
-      styleCountry(iso, w);
+    want.forEach(function (w, iso) { keys.push(iso + Math.round(w.strength * 50) + (w.soft ? 's' : '')); });
+    var key = keys.sort().join();
+    if (key === S.shadeKey) return;
+    S.shadeKey = key; S.shade = want;
+    S.shadeLayer.redraw();
+  }
+
+  function drawShade(ctx) {
+    var map = S.map, zoom = map.getZoom();
+    if (S.shadeProj.zoom !== zoom) S.shadeProj = { zoom: zoom, rings: new Map() };
+    var origin = map.getPixelOrigin(), lp = map.containerPointToLayerPoint([0, 0]);
+    var dx = -origin.x - lp.x, dy = -origin.y - lp.y;
+    ctx.lineJoin = 'round';
+    S.shade.forEach(function (w, iso) {
+      var rings = countryRings(iso, zoom);
+      if (!rings.length) return;
+      ctx.beginPath();
+      rings.forEach(function (xy) {
+        ctx.moveTo(xy[0] + dx, xy[1] + dy);
+        for (var k = 2; k < xy.length; k += 2) ctx.lineTo(xy[k] + dx, xy[k + 1] + dy);
+        ctx.closePath();
+      });
+      ctx.fillStyle = mix(LAND.fillColor, w.soft ? '#f8d9cd' : '#f5bba6', w.strength);
+      ctx.fill('evenodd');
+      ctx.strokeStyle = mix(LAND.color, HIGHLIGHT, w.strength);
+      ctx.lineWidth = 1.4;
+      ctx.setLineDash(w.soft ? [4, 3] : []);
+      ctx.stroke();
     });
   }
 
-  function styleCountry(iso, w) {
-    var style = w ? { fillColor: mix(LAND.fillColor, w.soft ? '#f8d9cd' : '#f5bba6', w.strength),
-      fillOpacity: 1, color: mix(LAND.color, HIGHLIGHT, w.strength), weight: 1.4, opacity: 1,
-      dashArray: w.soft ? '4 3' : null } : LAND;
-    (S.countryLayers[iso] || []).forEach(function (layer) {
-      layer.setStyle(style);
-      if (w) layer.bringToFront();
-    });
+  function countryRings(iso, zoom) { // every ring of a country's shapes, in pixels at zoom
+    var rings = S.shadeProj.rings.get(iso);
+    if (rings) return rings;
+    rings = [];
+    function walk(lls) {
+      if (!lls.length) return;
+      if (!(lls[0] instanceof L.LatLng)) { lls.forEach(walk); return; }
+      var xy = new Float64Array(lls.length * 2);
+      lls.forEach(function (ll, k) {
+        var p = S.map.project(ll, zoom);
+        xy[2 * k] = p.x; xy[2 * k + 1] = p.y;
+      });
+      rings.push(xy);
+    }
+    (S.countryLayers[iso] || []).forEach(function (layer) { walk(layer.getLatLngs()); });
+    S.shadeProj.rings.set(iso, rings);
+    return rings;
   }
 
   /* ---------- labels, summary, framing ---------- */
@@ -641,33 +671,13 @@
       var c = clusters.find(function (q) { return q.pt.distanceTo(p) < LABEL_MERGE_PX; });
       if (c) c.members.push(id); else if (clusters.length < MAX_LABELS) clusters.push({ pt: p, members: [id] });
     });
-    var anchors = new Set(clusters.map(function (c) { return c.members[0]; }));
-    S.labelled.forEach(function (id) {
-      var v = S.views.get(id);
-      if (anchors.has(id) || !v.mark) return;
-      v.mark.unbindTooltip(); v.labelKey = '';
-      if (S.big) { S.map.removeLayer(v.mark); v.mark = null; }
-    });
-    S.labelled = anchors;
-    clusters.forEach(setLabel);
-    separateLabels(clusters);
-  }
-
-  function separateLabels(clusters) { // push a label down below any earlier one it would cover
-    var placed = [];
-    clusters.forEach(function (c) {
-      var tip = S.views.get(c.members[0]).mark.getTooltip(), node = tip && tip.getElement();
-      if (!node) return;
-      node.style.marginTop = '0px';
-      var box = node.getBoundingClientRect(), shift = 0;
-      placed.forEach(function (p) {
-        var overlaps = box.left < p.right && p.left < box.right &&
-          box.top + shift < p.bottom && p.top < box.bottom + shift;
-        if (overlaps) shift = p.bottom - box.top + LABEL_GAP_PX;
-      });
-      node.style.marginTop = shift + 'px';
-      placed.push({ left: box.left, right: box.right, top: box.top + shift, bottom: box.bottom + shift });
-    });
+    S.labels.show(clusters.map(function (c) {
+      var info = labelInfo(c.members), place = S.places[c.members[0]];
+      var key = JSON.stringify([info.names, info.events.map(function (e) { return e.id; }),
+        info.soft, info.selected, S.opts.lang]);
+      return { id: c.members[0], latlng: [place.lat, place.lon], key: key,
+        build: function () { return labelElement(info); } };
+    }));
   }
 
   function labelInfo(members) {
@@ -679,35 +689,6 @@
       soft = soft && s.soft; selected = selected || s.selected;
     });
     return { names: names, events: events, soft: soft, selected: selected };
-  }
-
-  function setLabel(cluster) {
-    var v = S.views.get(cluster.members[0]), info = labelInfo(cluster.members);
-    if (S.big && !v.mark) labelAnchor(v);
-    var key = JSON.stringify([info.names, info.events.map(function (e) { return e.id; }),
-      info.soft, info.selected, S.opts.lang]);
-    if (key !== v.labelKey) {
-      v.labelKey = key;
-      bindLabel(v, labelElement(info), v.labelDir || 'right');
-    }
-    fitLabel(v);
-  }
-
-  function bindLabel(v, content, direction) {
-    v.labelDir = direction;
-    v.mark.unbindTooltip();
-    v.mark.bindTooltip(content, { permanent: true, direction: direction, interactive: false,
-      offset: [direction === 'left' ? -10 : 10, 0], className: 'geohist-label', opacity: 1 });
-  }
-
-  function fitLabel(v) { // flip a label to the other side when it would leave the map
-    var tip = v.mark.getTooltip(), node = tip && tip.getElement();
-    if (!node) return;
-    var box = node.getBoundingClientRect(), map = S.map.getContainer().getBoundingClientRect();
-    var want = v.labelDir;
-    if (want === 'right' && box.right > map.right - 4) want = 'left';
-    else if (want === 'left' && box.left < map.left + 4) want = 'right';
-    if (want !== v.labelDir) bindLabel(v, tip.getContent(), want);
   }
 
   function labelElement(info) {

@@ -1,6 +1,8 @@
 """The catalog's questions: active at t, next/previous, ranges, places; and places' names."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.small_data import small_gazetteer
 
 from geohist.model.catalog import EventCatalog
@@ -79,6 +81,24 @@ def test_in_range_and_at_place(catalog):
     assert ids(catalog.at_place("ankara")) == ["assembly", "treaty"]
     assert catalog.bounds() == (day(-44, 3, 15), day(1999, 12, 31))
     assert catalog.places() == ["moscow", "ankara", "lushun"]
+
+
+spans = st.lists(st.tuples(st.integers(1900, 2000), st.integers(0, 30)), min_size=1, max_size=300)
+
+
+@settings(max_examples=200, deadline=None)
+@given(spans=spans, first=st.integers(1895, 2005), length=st.integers(0, 8))
+def test_range_queries_match_a_full_scan(spans, first, length):
+    """The block index must find exactly what checking every event finds (many blocks, long spans)."""
+    events = [
+        event(f"e{i}", f"{start:04d}", f"{start + years:04d}" if years else "")
+        for i, (start, years) in enumerate(spans)
+    ]
+    catalog = EventCatalog(events)
+    lo, hi = day(first), day(first + length, 12, 31)
+    expected = [e for e in catalog if e.first_day <= hi and e.last_day >= lo]
+    assert catalog.in_range(lo, hi) == expected
+    assert catalog.active_at(lo) == [e for e in catalog if e.first_day <= lo <= e.last_day]
 
 
 def test_empty_catalog():

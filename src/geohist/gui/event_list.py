@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,6 +17,10 @@ from PySide6.QtWidgets import (
 from geohist.gui.event_table import EVENT_ID_ROLE, EventFilterProxy, EventTableModel
 from geohist.gui.strings import tr
 from geohist.model.catalog import EventCatalog
+
+# While the user drags the timeline the list repaints at most this often: the map must follow
+# every step within a frame, and a table repaint costs 10-20 ms of the same GUI thread.
+ACTIVE_REFRESH_MS = 200
 
 
 class EventList(QWidget):
@@ -34,6 +38,9 @@ class EventList(QWidget):
         self.proxy = EventFilterProxy(self)
         self._layout()
         self.model = EventTableModel(catalog, lang, self)
+        self._pending_active: set[str] | None = None
+        self._active_timer = QTimer(self, singleShot=True, interval=ACTIVE_REFRESH_MS)
+        self._active_timer.timeout.connect(self._apply_pending_active)
         self.set_catalog(catalog)
         self.search.textChanged.connect(self._on_filters_changed)
         self.tag_box.currentIndexChanged.connect(self._on_filters_changed)
@@ -63,6 +70,7 @@ class EventList(QWidget):
     def set_catalog(self, catalog: EventCatalog) -> None:
         self._catalog = catalog
         self.model = EventTableModel(catalog, self._lang, self)
+        self._pending_active = None
         self.proxy.setSourceModel(self.model)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self._fill_filter_boxes()
@@ -112,7 +120,17 @@ class EventList(QWidget):
             self.eventActivated.emit(event_id)
 
     def set_active(self, event_ids: set[str]) -> None:
-        self.model.set_active(event_ids)
+        """Mark the active events: at once after a pause, then at most every ACTIVE_REFRESH_MS."""
+        self._pending_active = event_ids
+        if not self._active_timer.isActive():
+            self._apply_pending_active()
+
+    def _apply_pending_active(self) -> None:
+        if self._pending_active is None:
+            return
+        self.model.set_active(self._pending_active)
+        self._pending_active = None
+        self._active_timer.start()
 
     def select(self, event_id: str | None) -> None:
         """Select (and scroll to) an event without emitting ``eventActivated``."""

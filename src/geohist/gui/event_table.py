@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from geohist.gui.plain_text import plain_tooltip
 from geohist.gui.strings import tr
 from geohist.model.catalog import EventCatalog
 from geohist.model.event import Event
@@ -35,6 +36,12 @@ class EventTableModel(QAbstractTableModel):
         self._row_of = {e.id: i for i, e in enumerate(self._events)}
         self._active: set[str] = set()
         self._lang = lang
+        # Views ask for the same cells' text many times per repaint; dates and place names are
+        # worded once per row and language.
+        self._texts: dict[tuple[int, int], str] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._accent, self._grey = QBrush(ACCENT), QBrush(QColor(128, 128, 128))
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._events)
@@ -52,18 +59,27 @@ class EventTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        event = self._events[index.row()]
-        column = COLUMNS[index.column()]
+        row, col = index.row(), index.column()
+        event = self._events[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(event, column)
+            return self.text(row, col)
         if role == SORT_ROLE:
             # rows are already in time order; Qt cannot compare Python tuples anyway
-            return index.row() if column == "date" else self._text(event, column).casefold()
+            return row if col == 0 else self.text(row, col).casefold()
         if role == EVENT_ID_ROLE:
             return event.id
-        if role == Qt.ItemDataRole.ToolTipRole and column == "title":
-            return event.summary_in(self._lang) or None
+        if role == Qt.ItemDataRole.ToolTipRole and col == 1:
+            summary = event.summary_in(self._lang)
+            return plain_tooltip(summary) if summary else None
         return self._style(event, role)
+
+    def text(self, row: int, col: int) -> str:
+        """The cell's display text (worded once, then cached)."""
+        key = (row, col)
+        text = self._texts.get(key)
+        if text is None:
+            text = self._texts[key] = self._text(self._events[row], COLUMNS[col])
+        return text
 
     def _text(self, event: Event, column: str) -> str:
         if column == "date":
@@ -78,15 +94,12 @@ class EventTableModel(QAbstractTableModel):
         return ", ".join(event.tags)
 
     def _style(self, event: Event, role: int) -> Any:
-        active = event.id in self._active
-        if role == Qt.ItemDataRole.FontRole and active:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole and active:
-            return QBrush(ACCENT)
-        if role == Qt.ItemDataRole.ForegroundRole and event.when.soft:
-            return QBrush(QColor(128, 128, 128))
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold if event.id in self._active else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if event.id in self._active:
+                return self._accent
+            return self._grey if event.when.soft else None
         return None
 
     def event_at(self, row: int) -> Event:
@@ -99,17 +112,22 @@ class EventTableModel(QAbstractTableModel):
         """Mark the events active at the cursor, repainting the changed rows in one signal.
 
         One ``dataChanged`` per row is what the proxy and view handle worst: at 100k events a
-        scrub step cost ~260 ms that way.
+        scrub step cost ~260 ms that way. Naming the roles tells the proxy that neither sorting
+        nor filtering can change.
         """
         rows = [self._row_of[e] for e in self._active ^ event_ids if e in self._row_of]
         self._active = set(event_ids)
         if rows:
-            last = len(COLUMNS) - 1
-            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), last))
+            last, roles = (
+                len(COLUMNS) - 1,
+                [Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole],
+            )
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), last), roles)
 
     def set_lang(self, lang: str) -> None:
         self.beginResetModel()
         self._lang = lang
+        self._texts.clear()
         self.endResetModel()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
@@ -123,6 +141,10 @@ class EventFilterProxy(QSortFilterProxyModel):
         self._tag: str | None = None
         self._place: str | None = None
         self.setSortRole(SORT_ROLE)
+        # The only data that changes under the proxy is the active marking, which neither sorts
+        # nor filters; re-sorting the changed rows on every scrub step cost ~10 ms at 10k events.
+        # Filters and header clicks still sort and filter explicitly.
+        self.setDynamicSortFilter(False)
 
     def set_filters(self, text: str = "", tag: str | None = None, place: str | None = None) -> None:
         self.beginFilterChange()  # Qt >= 6.10: invalidate*Filter() are deprecated
@@ -140,9 +162,7 @@ class EventFilterProxy(QSortFilterProxyModel):
             return False
         if not self._text:
             return True
-        row_text = " ".join(
-            model.data(model.index(source_row, c)) or "" for c in range(len(COLUMNS))
-        )
+        row_text = " ".join(model.text(source_row, c) for c in range(len(COLUMNS)))
         haystack = " ".join(
             [row_text, event.summary, event.provenance.quote if event.provenance else ""]
         )

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
+    QPixmap,
     QPolygonF,
 )
 
@@ -117,22 +118,31 @@ def layout_marks(events: Sequence[Event], view: View, width: float, lanes: QRect
     return marks
 
 
-def paint_ruler(p: QPainter, rect: QRectF, ruler: Ruler, colors: Colors, avoid: QRectF) -> None:
-    """Ticks on the ruler strip with their labels, skipping labels that would collide."""
+def paint_ruler_lines(p: QPainter, rect: QRectF, ruler: Ruler, colors: Colors) -> None:
+    """The ruler strip, its tick lines and the grid through the lanes (no labels)."""
+    antialiased = p.testRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # pixel-aligned: nothing to smooth
     p.fillRect(QRectF(rect.left(), 0, rect.width(), RULER_H), colors.ruler)
+    for tick in ruler.ticks:
+        x = round(day_to_x(tick.day, ruler.view, rect.width()))
+        p.fillRect(QRectF(x, RULER_H, 1, rect.bottom() - RULER_H), colors.grid)
+        top = 4 if tick.major else RULER_H - 8
+        p.fillRect(QRectF(x, top, 1, RULER_H - top), colors.muted if tick.major else colors.grid)
+    p.fillRect(QRectF(rect.left(), RULER_H - 1, rect.width(), 1), colors.muted)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, antialiased)
+
+
+def paint_ruler_labels(
+    p: QPainter, width: float, ruler: Ruler, colors: Colors, avoid: QRectF
+) -> None:
+    """Tick labels, skipping those that would collide with each other or with ``avoid``."""
     free_from = -1e9
     if ruler.context:
         free_from = _paint_label(p, 4, ruler.context, True, colors, avoid)
     for tick in ruler.ticks:
-        x = round(day_to_x(tick.day, ruler.view, rect.width())) + 0.5
-        p.setPen(QPen(colors.grid, 1))
-        p.drawLine(QPointF(x, RULER_H), QPointF(x, rect.bottom()))
-        p.setPen(QPen(colors.muted if tick.major else colors.grid, 1))
-        p.drawLine(QPointF(x, 4 if tick.major else RULER_H - 8), QPointF(x, RULER_H))
+        x = round(day_to_x(tick.day, ruler.view, width))
         if x + 4 >= free_from:
             free_from = _paint_label(p, x + 4, tick.label, tick.major, colors, avoid) or free_from
-    p.setPen(QPen(colors.muted, 1))
-    p.drawLine(QPointF(rect.left(), RULER_H - 0.5), QPointF(rect.right(), RULER_H - 0.5))
 
 
 def _paint_label(
@@ -155,6 +165,41 @@ def _set_weight(p: QPainter, bold: bool) -> None:
     p.setFont(font)
 
 
+class MarksLayer:
+    """The timeline's still background: ruler strip, grid and every event mark at rest.
+
+    Painting thousands of marks from Python takes ~100 ms, and even thirty grid lines cost
+    several ms in the raster engine; a scrub step only moves the cursor and changes which
+    events are active, so the widget blits this and paints the cursor and the active few on
+    top. The owner calls :meth:`clear` whenever its marks or ruler are laid out again.
+    """
+
+    def __init__(self) -> None:
+        self._key: tuple | None = None
+        self._pixmap = QPixmap()
+
+    def clear(self) -> None:
+        self._key = None
+
+    def pixmap(self, marks: Sequence[Mark], ruler: Ruler, look: tuple) -> QPixmap:
+        """``look`` is (size, device pixel ratio, colours, font, language): any change repaints."""
+        if look != self._key:
+            size, ratio, colors, font, lang = look
+            self._pixmap = QPixmap(size * ratio)
+            self._pixmap.setDevicePixelRatio(ratio)
+            self._pixmap.fill(colors.base)
+            p = QPainter(self._pixmap)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            p.setFont(font)
+            paint_ruler_lines(p, QRectF(0, 0, size.width(), size.height()), ruler, colors)
+            # Bars first, points above them, as the widget stacks the active ones.
+            paint_marks(p, [m for m in marks if not m.point], set(), None, colors, lang)
+            paint_marks(p, [m for m in marks if m.point], set(), None, colors, lang)
+            p.end()
+            self._key = look
+        return self._pixmap
+
+
 def paint_marks(
     p: QPainter,
     marks: Iterable[Mark],
@@ -163,9 +208,20 @@ def paint_marks(
     colors: Colors,
     lang: str,
 ) -> None:
-    """Bars (faded at soft ends) and diamonds; active events in the accent colour."""
+    """Bars (faded at soft ends) and diamonds; active events in the accent colour.
+
+    A mark that would cover exactly the pixels of one already drawn in the same style is
+    skipped: zoomed out over 100k events most marks are such repeats.
+    """
+    drawn: set[tuple] = set()
     for mark in marks:
         on = mark.event.id in active
+        r, when = mark.rect, mark.event.when
+        soft = (when.start.soft, (when.end or when.start).soft)
+        key = (round(r.x()), round(r.y()), round(r.width()), mark.point, on, soft, r.width() >= 40)
+        if key in drawn and mark.event.id != hover:
+            continue
+        drawn.add(key)
         color = ACCENT if on else (colors.point if mark.point else colors.bar)
         outline = QPen(colors.text, 1.2) if mark.event.id == hover else Qt.PenStyle.NoPen
         p.setPen(outline)
@@ -187,7 +243,9 @@ def _paint_bar(p: QPainter, mark: Mark, color: QColor, text: QColor, lang: str) 
     rect, when = mark.rect, mark.event.when
     p.setBrush(_bar_brush(rect, color, when.start.soft, (when.end or when.start).soft))
     p.drawRoundedRect(rect, 3, 3)
-    visible = rect.intersected(QRectF(0, rect.top(), p.device().width(), rect.height()))
+    device = p.device()
+    width = device.width() / device.devicePixelRatioF()
+    visible = rect.intersected(QRectF(0, rect.top(), width, rect.height()))
     if visible.width() >= 40 and rect.height() >= 11:
         font = QFont(p.font())
         font.setPointSizeF(max(font.pointSizeF() - 1, 6))
@@ -231,10 +289,9 @@ def paint_cursor(
 ) -> None:
     """The accent line through the lanes and the date badge on the ruler."""
     # A halo in the background colour keeps the line visible across accent (active) bars.
-    p.setPen(QPen(_with_alpha(halo, 200), 4))
-    p.drawLine(QPointF(x, RULER_H), QPointF(x, height))
-    p.setPen(QPen(ACCENT, 2))
-    p.drawLine(QPointF(x, badge.bottom()), QPointF(x, height))
+    x = round(x)
+    p.fillRect(QRectF(x - 2, RULER_H, 4, height - RULER_H), _with_alpha(halo, 200))
+    p.fillRect(QRectF(x - 1, round(badge.bottom()), 2, height - round(badge.bottom())), ACCENT)
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(ACCENT)
     p.drawRoundedRect(badge, 4, 4)

@@ -8,7 +8,6 @@ the state directly all look the same on screen. Drawing lives in
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
@@ -16,18 +15,20 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalett
 from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
 from geohist.gui.model_binding import bind
+from geohist.gui.plain_text import plain_tooltip
 from geohist.gui.playback_bar import PlaybackBar, Player
 from geohist.gui.strings import tr
 from geohist.gui.timeline_paint import (
     RULER_H,
     Colors,
     Mark,
+    MarksLayer,
     Ruler,
     badge_rect,
     layout_marks,
     paint_cursor,
     paint_marks,
-    paint_ruler,
+    paint_ruler_labels,
 )
 from geohist.model.event import Event
 from geohist.model.wording import format_span
@@ -39,11 +40,6 @@ WHEEL_ZOOM = 1.2  # per wheel notch
 KEY_ZOOM = 1.5
 
 
-def plain_tooltip(text: str) -> str:
-    """Tooltip markup that shows ``text`` literally: titles are data, never markup."""
-    return "<qt>" + "<br>".join(escape(line) for line in text.splitlines()) + "</qt>"
-
-
 class QtTimeline(QWidget):
     """Ruler on top (click or drag to scrub), events below (drag to pan, click to select)."""
 
@@ -53,6 +49,9 @@ class QtTimeline(QWidget):
         super().__init__(parent)
         self.state = state
         self._marks: list[Mark] | None = None
+        self._ruler: Ruler | None = None
+        self._mark_of: dict[str, Mark] = {}
+        self._layer = MarksLayer()
         self._hover: str | None = None
         self._drag: str | None = None  # "scrub", "pan", or "press" until it moves or ends
         self._press_x = self._last_x = 0.0
@@ -83,7 +82,7 @@ class QtTimeline(QWidget):
         self.update()
 
     def _on_view_changed(self, _first: float, _last: float) -> None:
-        self._marks = None
+        self._marks = self._ruler = None
         self.update()
 
     def _on_catalog_changed(self, _catalog: object) -> None:
@@ -93,6 +92,7 @@ class QtTimeline(QWidget):
 
     def _on_lang_changed(self, lang: str) -> None:
         self.setAccessibleName(tr("timeline", lang))
+        self._ruler = None
         self.update()
 
     # -- geometry -------------------------------------------------------------------------
@@ -104,6 +104,8 @@ class QtTimeline(QWidget):
             events = self.state.catalog.in_range(int(first) - 1, int(last) + 1)
             lanes = QRectF(0, RULER_H + 6, self.width(), self.height() - RULER_H - 10)
             self._marks = layout_marks(events, self.state.view, self.width(), lanes)
+            self._mark_of = {m.event.id: m for m in self._marks}
+            self._layer.clear()
         return self._marks
 
     def event_at(self, pos: QPointF) -> Event | None:
@@ -120,8 +122,16 @@ class QtTimeline(QWidget):
         first, last = self.state.view
         return first + x * (last - first) / max(self.width(), 1)
 
+    def ruler(self) -> Ruler:
+        """Ticks and context label for the current view, size and language (cached)."""
+        if self._ruler is None:
+            view, width, lang = self.state.view, self.width(), self.state.lang
+            self._ruler = Ruler(view, ticks(*view, width, lang), context_label(*view, width, lang))
+            self._layer.clear()
+        return self._ruler
+
     def resizeEvent(self, event: Any) -> None:
-        self._marks = None
+        self._marks = self._ruler = None
         super().resizeEvent(event)
 
     # -- painting -------------------------------------------------------------------------
@@ -132,22 +142,23 @@ class QtTimeline(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         colors = Colors.of(self.palette())
         rect = QRectF(self.rect())
-        p.fillRect(rect, colors.base)
+        marks, ruler = self.marks(), self.ruler()
+        look = (self.size(), self.devicePixelRatioF(), colors, self.font(), state.lang)
+        p.drawPixmap(0, 0, self._layer.pixmap(marks, ruler, look))
         x, label = self.day_x(state.day), state.current_label()
         badge = badge_rect(self.font(), label, x, width)
-        ruler = Ruler(
-            state.view,
-            ticks(*state.view, width, state.lang),
-            context_label(*state.view, width, state.lang),
-        )
-        paint_ruler(p, rect, ruler, colors, badge)
-        active = {e.id for e in state.catalog.active_at(state.day)}
-        marks = self.marks()
-        paint_marks(p, [m for m in marks if not m.point], active, self._hover, colors, state.lang)
+        paint_ruler_labels(p, width, ruler, colors, badge)
+        # Per step only the active marks and the hovered one are painted, over the cached layer.
+        active_events = state.catalog.active_at(state.day)
+        active = {e.id for e in active_events}
+        on_top = [self._mark_of[e.id] for e in active_events if e.id in self._mark_of]
+        if self._hover in self._mark_of:
+            on_top.append(self._mark_of[self._hover])
+        paint_marks(p, [m for m in on_top if not m.point], active, self._hover, colors, state.lang)
         cursor_x = x if -2 <= x <= width + 2 else -10  # off screen: the badge alone, at the edge
         paint_cursor(p, cursor_x, rect.height(), label, badge, colors.base)
         # Point marks go over the cursor: the event at the cursor is the one to see.
-        paint_marks(p, [m for m in marks if m.point], active, self._hover, colors, state.lang)
+        paint_marks(p, [m for m in on_top if m.point], active, self._hover, colors, state.lang)
         if self.hasFocus():
             p.setPen(self.palette().color(QPalette.ColorRole.Highlight))
             p.setBrush(Qt.BrushStyle.NoBrush)

@@ -82,6 +82,7 @@ def _inputs_key(basemap: Path) -> str:
     resources = resources_dir()
     for source in (
         basemap,
+        resources / "geohist-labels.js",
         resources / "geohist-map.js",
         resources / "geohist-map.css",
         Path(__file__),
@@ -131,9 +132,13 @@ def _make_map(basemap: Path) -> folium.Map:
 def _asset_links(*, js: bool) -> list[tuple[str, str]]:
     """Per-instance asset lists (folium's class-level lists point at CDNs and are shared)."""
     ext = "js" if js else "css"
+    ours = ["geohist-labels", "geohist-map"] if js else ["geohist-map"]
     return [
         (f"leaflet_{ext}", (leaflet_dir() / f"leaflet.{ext}").as_uri()),
-        (f"geohist_{ext}", (resources_dir() / f"geohist-map.{ext}").as_uri()),
+        *(
+            (f"{name.replace('-', '_')}_{ext}", (resources_dir() / f"{name}.{ext}").as_uri())
+            for name in ours
+        ),
     ]
 
 

@@ -1,7 +1,9 @@
 """The event catalog: the questions the timeline and the map ask of the events.
 
-Events are kept sorted by start day, so "what is active at t" is a binary search plus a scan
-back over at most the longest event's length, and next/previous are binary searches.
+Events are kept sorted by start day. "What is active at t" is a binary search for the events
+that started by t, then a scan back over blocks of events, skipping every block whose latest end
+is before t: one long event no longer makes every query scan all events that started within its
+length. Next/previous are binary searches.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from collections.abc import Iterable, Iterator
 from geohist.model.event import Event
 from geohist.model.place import Gazetteer
 
+BLOCK = 64  # events per block of the end-day index: ~N/64 block checks per query at most
+
 
 class EventCatalog:
     """Immutable, time-sorted events with the gazetteer their place ids refer to."""
@@ -19,8 +23,13 @@ class EventCatalog:
     def __init__(self, events: Iterable[Event], gazetteer: Gazetteer | None = None) -> None:
         self._events = sorted(events, key=lambda e: (e.first_day, e.last_day, e.id))
         self._starts = [e.first_day for e in self._events]
+        self._lasts = [e.last_day for e in self._events]
+        self._block_last = [max(self._lasts[i : i + BLOCK]) for i in range(0, len(self), BLOCK)]
         self._by_id = {e.id: e for e in self._events}
-        self._longest = max((e.last_day - e.first_day for e in self._events), default=0)
+        self._longest = max(
+            (b - a for a, b in zip(self._starts, self._lasts, strict=True)), default=0
+        )
+        self._bounds = (self._starts[0], max(self._lasts)) if self._events else None
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer()
 
     def __len__(self) -> int:
@@ -41,21 +50,26 @@ class EventCatalog:
 
     def bounds(self) -> tuple[int, int] | None:
         """First and last day any event covers, or None for an empty catalog."""
-        if not self._events:
-            return None
-        return self._starts[0], max(e.last_day for e in self._events)
+        return self._bounds
 
     def active_at(self, day: int) -> list[Event]:
         """Events whose span contains ``day``, in start order."""
-        hi = bisect_right(self._starts, day)
-        lo = bisect_left(self._starts, day - self._longest)
-        return [e for e in self._events[lo:hi] if e.last_day >= day]
+        return self.in_range(day, day)
 
     def in_range(self, first_day: int, last_day: int) -> list[Event]:
         """Events overlapping ``[first_day, last_day]``, in start order."""
-        hi = bisect_right(self._starts, last_day)
+        events, lasts, block_last = self._events, self._lasts, self._block_last
         lo = bisect_left(self._starts, first_day - self._longest)
-        return [e for e in self._events[lo:hi] if e.last_day >= first_day]
+        hi = bisect_right(self._starts, last_day)
+        out: list[Event] = []
+        for block in range(lo // BLOCK, (hi + BLOCK - 1) // BLOCK):
+            if block_last[block] < first_day:
+                continue
+            start = block * BLOCK
+            for i in range(start, min(start + BLOCK, hi)):
+                if lasts[i] >= first_day:
+                    out.append(events[i])
+        return out
 
     def next_event(self, day: int) -> Event | None:
         """The first event starting after ``day``."""
