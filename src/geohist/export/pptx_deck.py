@@ -9,6 +9,7 @@ python-pptx is imported only when a deck is written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,8 @@ from geohist.model.wording import format_span
 SLIDE_WIDTH_IN, SLIDE_HEIGHT_IN = 13.333, 7.5
 PICTURE_TOP_IN = 1.3
 PICTURE_OVERLAYS = frozenset({"legend", "credit"})  # title and date are slide text
+CORE_TITLE_MAX = 255  # python-pptx's limit for document properties
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def picture_size(width: int) -> tuple[int, int]:
@@ -75,7 +78,7 @@ def write_deck(target: Path, slides: Sequence[SlideContent], title: str = "") ->
         raise GeohistError(f"{target}: no events to put on slides")
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(SLIDE_WIDTH_IN), Inches(SLIDE_HEIGHT_IN)
-    deck.core_properties.title = title or slides[0].title
+    deck.core_properties.title = core_title(title or slides[0].title)
     layout = next(x for x in deck.slide_layouts if x.name == "Title Only")
     for content in slides:
         _add_slide(deck, layout, content)
@@ -102,10 +105,20 @@ def _add_slide(deck, layout, content: SlideContent) -> None:
     )
     places = slide.shapes.add_textbox(Inches(0.45), Inches(0.9), Inches(12.4), Inches(0.34))
     _fill(places.text_frame, content.places, 13, MUTED)
-    slide.shapes.add_picture(
-        str(content.image), 0, Inches(PICTURE_TOP_IN), width=Inches(SLIDE_WIDTH_IN)
-    )
+    # A stream, not a path: python-pptx puts a path's file name unescaped into an XML attribute.
+    with Path(content.image).open("rb") as image:
+        slide.shapes.add_picture(image, 0, Inches(PICTURE_TOP_IN), width=Inches(SLIDE_WIDTH_IN))
     slide.notes_slide.notes_text_frame.text = content.notes
+
+
+def core_title(text: str) -> str:
+    """The deck's document title, cut to what a document property may hold.
+
+    python-pptx refuses more than 255 characters and (as XML does) control characters, so a
+    long or garbled first event title would otherwise fail the whole deck.
+    """
+    text = _XML_ILLEGAL.sub("", text)
+    return text if len(text) <= CORE_TITLE_MAX else text[: CORE_TITLE_MAX - 1] + "…"
 
 
 def title_points(title: str) -> int:

@@ -153,6 +153,7 @@ class ExportDialog(QDialog):
         self.preview.setFixedSize(PREVIEW_WIDTH, PREVIEW_WIDTH * 9 // 16)
         self.preview.setStyleSheet("background: #eceae4; color: #52606d;")
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it shows file names and titles
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b3261e;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
