@@ -44,6 +44,15 @@ def atomic_path(target: Path) -> Iterator[Path]:
         os.replace(tmp, target)
     except OSError as exc:
         raise WriteError(f"{target}: could not write: {exc.strerror or exc}") from exc
+    except GeohistError:
+        raise
+    except Exception as exc:
+        # Third-party file-format libraries report a failed write in their own words (GDAL:
+        # "Cannot write feature" on a full disk). Python's built-in exceptions (bugs) and our own
+        # (e.g. a cancelled export) pass through unchanged.
+        if type(exc).__module__.split(".")[0] in ("builtins", "geohist"):
+            raise
+        raise WriteError(f"{target}: could not write: {exc}") from exc
     finally:
         tmp.unlink(missing_ok=True)
 

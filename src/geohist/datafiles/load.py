@@ -8,6 +8,7 @@ from pathlib import Path
 
 from geohist import paths
 from geohist.datafiles.events_csv import LoadResult, read_events_csv
+from geohist.datafiles.textfile import MAX_DATA_BYTES, too_large
 from geohist.errors import DataError, Problem
 from geohist.model.catalog import EventCatalog
 from geohist.model.place import Gazetteer
@@ -39,8 +40,15 @@ def load_gazetteer(extra: Sequence[Path] = ()) -> tuple[Gazetteer, list[Problem]
 
 
 def read_events(path: Path, gazetteer: Gazetteer) -> LoadResult:
-    """Read an events file of any supported kind, chosen by its suffix."""
+    """Read an events file of any supported kind, chosen by its suffix.
+
+    A file over ``MAX_DATA_BYTES`` is refused before reading: loading it would exceed the
+    memory budget (see ``textfile``), and a clear refusal beats a window that swaps.
+    """
     path = Path(path)
+    big = too_large(path, str(path), MAX_DATA_BYTES)
+    if big is not None:
+        return LoadResult([], [big])
     if path.suffix.lower() in GEOJSON_SUFFIXES:
         from geohist.datafiles.events_geojson import read_events_geojson
 

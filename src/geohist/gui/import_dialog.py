@@ -110,7 +110,8 @@ class IngestRun(QObject):
     @Slot(str)
     def _on_failed(self, message: str) -> None:
         self._stop()
-        QMessageBox.warning(self._parent, tr("import", self._lang), message)
+        if not self.worker.cancelled:
+            QMessageBox.warning(self._parent, tr("import", self._lang), message)
 
     def _on_cancel(self) -> None:
         self.worker.cancelled = True  # read by the worker between texts
@@ -119,6 +120,18 @@ class IngestRun(QObject):
     def _stop(self) -> None:
         self.dialog.reset()
         self.thread.quit()
+
+    def stop(self) -> None:
+        """Cancel and wait until the worker is done with the text it is reading."""
+        self._on_cancel()
+        self.thread.wait()
+
+
+def stop_runs(window) -> None:
+    """Stop the imports of a closing window: a QThread deleted while running aborts the app."""
+    for run in window.findChildren(IngestRun):
+        if run.thread.isRunning():
+            run.stop()
 
 
 def run_ingest(parent, paths: list[Path], references: dict, on_done) -> IngestRun:

@@ -121,17 +121,29 @@ class MainWindow(QMainWindow):
     def open_file(
         self, path: Path | None, places: Sequence[Path] = (), interactive: bool = True
     ) -> bool:
-        """Load a file; on problems ask (or refuse) and keep the current data on screen."""
-        catalog, problems = opening.load(path, places)
+        """Load a file; on problems ask (or refuse) and keep the current data on screen.
+
+        Interactive loads run off the GUI thread (cancellable, with progress) and return True
+        once started. Otherwise the file is read before returning, and True means it is shown.
+        """
         name = str(path) if path else tr("bundled_history", self.lang)
-        if problems:
-            if not interactive:
-                for problem in problems:
-                    print(problem)
-                return False
-            if not opening.accept_problems(self, name, catalog, problems, self.lang):
-                return False
-        self._set_catalog(catalog, path)
+
+        def show(catalog: EventCatalog, problems: list) -> bool:
+            if problems:
+                if not interactive:
+                    for problem in problems:
+                        print(problem)
+                    return False
+                if not opening.accept_problems(self, name, catalog, problems, self.lang):
+                    return False
+            self._set_catalog(catalog, path)
+            return True
+
+        if not interactive:
+            return show(*opening.load(path, places))
+        from geohist.gui.loading import load_in_background
+
+        load_in_background(self, path, places, show)
         return True
 
     def _set_catalog(self, catalog: EventCatalog, path: Path | None) -> None:
@@ -160,15 +172,18 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"* {self.windowTitle()}")
 
     def save_events(self, path: Path) -> None:
-        """Write the events on screen (and any places they added) as an events CSV."""
+        """Write the events on screen (and any places they added) as an events CSV.
+
+        Raises ``WriteError`` (the old files untouched, the window still unsaved) on failure.
+        """
         from geohist.datafiles.events_csv import write_events_csv
 
         old_dir = self.source.parent if self.source else paths.seeds_dir()
-        write_events_csv([rebase_source(e, old_dir, path.parent) for e in self.catalog], path)
-        if self.extra_places:
+        if self.extra_places:  # first: events naming places that are nowhere would not load
             from geohist.ingest.output import write_places
 
             write_places(self.extra_places, path.with_suffix(".places.csv"))
+        write_events_csv([rebase_source(e, old_dir, path.parent) for e in self.catalog], path)
         self.unsaved = False
         self.source = path
         self.setWindowTitle(f"{path.name} — geohist")
@@ -269,6 +284,13 @@ class MainWindow(QMainWindow):
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.setValue("window/state", self.saveState())
         self.playback.stop()
+        # Worker threads are children of the window: one still running when it is deleted
+        # aborts the app ("QThread: Destroyed while thread is still running").
+        from geohist.gui import import_dialog, loading
+
+        for run in loading.running(self):
+            run.stop()
+        import_dialog.stop_runs(self)
         super().closeEvent(event)
 
     def dragEnterEvent(self, event) -> None:

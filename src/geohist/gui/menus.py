@@ -139,8 +139,13 @@ def save_dialog(window) -> None:
         return
     try:
         window.save_events(Path(name))
-    except GeohistError as exc:
-        QMessageBox.warning(window, tr("save_as", lang), str(exc))
+    except GeohistError as exc:  # WriteError: read-only folder, full disk, ...
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, tr("save_failed", lang), str(exc), parent=window
+        )
+        box.setTextFormat(box.textFormat().PlainText)
+        box.setInformativeText(tr("save_failed_text", lang))
+        box.exec()
 
 
 def go_to_dialog(window) -> None:

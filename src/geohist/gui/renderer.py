@@ -27,7 +27,18 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QMarginsF, QObject, QPointF, QRectF, QSizeF, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QIODevice,
+    QMarginsF,
+    QObject,
+    QPointF,
+    QRectF,
+    QSizeF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -403,22 +414,27 @@ def write_pdf(picture: Picture, target: Path, spec: ExportSpec) -> None:
     has 144 dpi at scale 1 and 288 dpi at scale 2.
     """
     lay, zoom = picture.layout, picture.zoom
+    # QPdfWriter ignores failed writes (a full disk gives a truncated "success"), so the PDF is
+    # made in memory and written by Python, whose writes raise.
+    pdf = QBuffer()
+    pdf.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(pdf)
+    writer.setCreator("geohist")
+    writer.setTitle(next((t.lines[0] for t in lay.texts if t.role == "title"), "geohist map"))
+    writer.setResolution(round(PDF_DPI * zoom))
+    page = QSizeF(lay.width / PDF_DPI, lay.height / PDF_DPI)
+    exact = QPageSize.SizeMatchPolicy.ExactMatch
+    writer.setPageSize(QPageSize(page, QPageSize.Unit.Inch, "geohist", exact))
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0))
+    painter = QPainter(writer)
+    if not painter.isActive():
+        raise WriteError(f"{target}: Qt could not start a PDF")
+    painter.fillRect(QRectF(0, 0, lay.width * zoom, lay.height * zoom), QColor("white"))
+    paint_frame(painter, picture.map_image, lay, zoom)
+    painter.end()
+    del writer
     with atomic_path(target) as tmp:
-        writer = QPdfWriter(str(tmp))
-        writer.setCreator("geohist")
-        writer.setTitle(next((t.lines[0] for t in lay.texts if t.role == "title"), "geohist map"))
-        writer.setResolution(round(PDF_DPI * zoom))
-        page = QSizeF(lay.width / PDF_DPI, lay.height / PDF_DPI)
-        exact = QPageSize.SizeMatchPolicy.ExactMatch
-        writer.setPageSize(QPageSize(page, QPageSize.Unit.Inch, "geohist", exact))
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0))
-        painter = QPainter(writer)
-        if not painter.isActive():
-            raise WriteError(f"{target}: cannot write a PDF there")
-        painter.fillRect(QRectF(0, 0, lay.width * zoom, lay.height * zoom), QColor("white"))
-        paint_frame(painter, picture.map_image, lay, zoom)
-        painter.end()
-        del writer  # closes the file before atomic_path renames it
+        tmp.write_bytes(pdf.data().data())
 
 
 formats.register_writer("png", _raster_writer("PNG"))

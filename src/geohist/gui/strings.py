@@ -140,8 +140,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Tanggal acuan untuk teks tanpa tahun (berkas=YYYY-MM-DD, dipisah koma):",
     },
     "review_reference_hint": {"en": "001_lavrov.txt=2019-11-23", "id": "001_lavrov.txt=2019-11-23"},
-    "review_reread": {"en": "Read the texts again with these dates", "id": "Baca ulang teks dengan tanggal ini"},
+    "review_reread": {
+        "en": "Read the texts again with these dates",
+        "id": "Baca ulang teks dengan tanggal ini",
+    },
     "open_skipping": {"en": "Open, skipping bad rows", "id": "Buka, lewati baris bermasalah"},
+    "loading_title": {"en": "Opening", "id": "Membuka"},
+    "loading_file": {"en": "Reading {name}…", "id": "Membaca {name}…"},
+    "save_failed": {"en": "Not saved", "id": "Tidak tersimpan"},
+    "save_failed_text": {
+        "en": "The events were not saved; any file already there is unchanged.",
+        "id": "Peristiwa tidak tersimpan; berkas yang sudah ada tidak berubah.",
+    },
 }
 
 

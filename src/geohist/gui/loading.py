@@ -1,0 +1,149 @@
+"""Load an events file off the GUI thread, with a progress dialog only when it takes a while.
+
+Reading 100k events takes seconds of pure Python; done on the GUI thread it freezes the window.
+The worker thread only builds plain Python objects (the catalog and its problems); they reach
+the GUI thread as a queued signal, and the window changes only there.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from geohist.errors import GeohistError, Problem
+from geohist.gui import opening
+from geohist.gui.strings import tr
+from geohist.model.catalog import EventCatalog
+
+SHOW_AFTER_MS = 300  # a quick load should not flash a dialog
+
+OnLoaded = Callable[[EventCatalog, list[Problem]], object]
+
+
+class LoadWorker(QObject):
+    """Runs ``load_catalog`` in the worker thread; only plain Python objects leave it."""
+
+    loaded = Signal(object, list)
+    failed = Signal(str)
+
+    def __init__(self, path: Path | None, places: Sequence[Path]) -> None:
+        super().__init__()
+        self._path, self._places = path, list(places)
+
+    def run(self) -> None:
+        try:
+            catalog, problems = opening.load(self._path, self._places)
+        except GeohistError as exc:
+            self.failed.emit(str(exc))
+            return
+        except Exception as exc:  # a bug or MemoryError: say so rather than spin forever
+            traceback.print_exc()
+            self.failed.emit(f"{self._path}: {type(exc).__name__}: {exc}")
+            return
+        self.loaded.emit(catalog, problems)
+
+
+class CatalogLoad(QObject):
+    """One load owned by a window; ``on_loaded`` runs in the GUI thread unless cancelled.
+
+    The reader cannot be interrupted, so Cancel drops the result: the data on screen stays and
+    the thread ends on its own (the size limit in ``datafiles.textfile`` bounds how long).
+    """
+
+    done = Signal()  # in the GUI thread, when the result is in (or the load failed)
+
+    def __init__(
+        self, parent: QWidget, path: Path | None, places: Sequence[Path], on_loaded: OnLoaded
+    ) -> None:
+        super().__init__(parent)
+        self._parent, self._on_loaded = parent, on_loaded
+        self._lang = getattr(parent, "lang", "en")
+        self._name = str(path) if path else tr("bundled_history", self._lang)
+        self.cancelled = False
+        self.dialog: QProgressDialog | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SHOW_AFTER_MS)
+        self._timer.timeout.connect(self._show_progress)
+        self.thread, self.worker = QThread(self), LoadWorker(path, places)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.loaded.connect(self._on_worker_loaded)
+        self.worker.failed.connect(self._on_failed)
+        self.thread.finished.connect(self.worker.deleteLater)
+
+    def start(self) -> None:
+        self._timer.start()
+        self.thread.start()
+
+    def cancel(self) -> None:
+        self.cancelled = True
+        self._finish()
+
+    def stop(self) -> None:
+        """Cancel and wait for the thread: a QThread destroyed while running aborts the app."""
+        self.cancel()
+        self.thread.wait()
+
+    def _show_progress(self) -> None:
+        text = tr("loading_file", self._lang).format(name=self._name)
+        dialog = QProgressDialog(text, tr("cancel", self._lang), 0, 0, self._parent)
+        dialog.setWindowTitle(tr("loading_title", self._lang))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.canceled.connect(self.cancel)
+        dialog.show()
+        self.dialog = dialog
+
+    def _finish(self) -> None:
+        self._timer.stop()
+        if self.dialog is not None:
+            self.dialog.canceled.disconnect(self.cancel)
+            self.dialog.reset()
+            self.dialog.deleteLater()
+            self.dialog = None
+        self.thread.quit()  # the thread ends once the worker's run returns
+
+    @Slot(object, list)
+    def _on_worker_loaded(self, catalog: EventCatalog, problems: list) -> None:
+        if self.cancelled:
+            return
+        self._finish()
+        self.done.emit()
+        self._later(lambda on_loaded=self._on_loaded: on_loaded(catalog, problems))
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        if self.cancelled:
+            return
+        self._finish()
+        self.done.emit()
+        parent, title = self._parent, tr("loading_title", self._lang)
+        self._later(lambda: QMessageBox.warning(parent, title, message))
+
+    @staticmethod
+    def _later(call: Callable[[], object]) -> None:
+        # From the event loop, not from this run's slot: a dialog's nested loop may delete the
+        # run (its thread done) while the slot would still be on the stack.
+        QTimer.singleShot(0, call)
+
+
+def running(window: QObject) -> list[CatalogLoad]:
+    """The loads of ``window`` whose thread has not ended (cancelled ones included)."""
+    return [run for run in window.findChildren(CatalogLoad) if run.thread.isRunning()]
+
+
+def load_in_background(
+    window: QWidget, path: Path | None, places: Sequence[Path], on_loaded: OnLoaded
+) -> CatalogLoad:
+    """Start loading ``path``; a newer load replaces (cancels) any older one of the window."""
+    for old in running(window):
+        old.cancel()
+    run = CatalogLoad(window, path, places, on_loaded)
+    run.thread.finished.connect(run.deleteLater)
+    run.start()
+    return run
