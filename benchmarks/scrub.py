@@ -1,6 +1,8 @@
 """Scrub speed: timeline change → frame painted in the map page, per step (p50/p95, peak RSS).
 
-    python benchmarks/scrub.py --events 10000 [--steps 300] [--seed 1] [--json] [--no-tgj]
+    python benchmarks/scrub.py --events 10000 [--steps 300] [--seed 1] [--json]
+                               [--drag [--drag-seconds 5]] [--no-tgj] [--no-timeline]
+                               [--timeout 600]
 
 Writes a synthetic catalog with ``make_catalog.py`` (cached under ~/.cache/geohist-bench), then
 runs each measurement in a fresh child process:
@@ -12,43 +14,78 @@ runs each measurement in a fresh child process:
   every 50 steps. Each step is followed by a no-op step, ``window.map.set_time(same day)``: the
   page still does its two frames and reports, so it is the floor of this method in the same run.
   ``python_*`` is the part of a step spent synchronously in Python (window, list, timeline).
+- ``drag`` (with ``--drag``): the same window, driven like a continuous drag. A precise
+  ``QTimer`` calls ``state.set_day`` once per 60 Hz slot (every 16.7 ms) for ``--drag-seconds``,
+  never waiting for the page; the day moves 1/(60·seconds) of the span per slot. When the GUI
+  thread is late, the slots it missed are skipped, as a mouse's intermediate positions are. A
+  requestAnimationFrame loop injected into the page records, for every frame, its timestamp and
+  ``window.geohist.state().time``. A frame is *new* when it shows a sent day that the previous
+  frame did not show. Reported: ``drag_slots`` (60 Hz slots in the drag), ``drag_steps``
+  (``set_day`` calls made), ``drag_frames`` (new frames), ``drag_dropped`` = slots − new frames
+  (slots in which the picture did not advance: 0 means every 16.7 ms interval had a new frame),
+  ``drag_unshown`` (days sent but never on any frame), ``drag_longest_gap_ms`` (longest time
+  between two consecutive new frames), ``drag_page_frames`` (all frames the page produced
+  between the first and last new frame, new or not: fewer than the slots means the page
+  produced fewer frames — renderer busy, or its frames held back by the GUI thread, see below;
+  as many means the page painted but the GUI thread delivered the days late), and
+  ``drag_set_time_p50_ms``/``_p95_ms`` (the synchronous in-page time of each
+  ``window.geohist.setTime`` call, measured by a wrapper the benchmark injects; when calls
+  cost more than a frame at 60 calls/s the renderer's main thread has no time left to paint).
+  The same drag is then repeated on the map page alone (``window.map.set_time`` from the timer,
+  no timeline/list/status-bar work in Qt): the same figures as ``drag_map_*``. QtWebEngine
+  presents each page frame through the Qt GUI thread, so a busy GUI thread also holds back the
+  page's frames (measured here: a page repainting a 400×400 box every frame made 152 frames in
+  3 s with the GUI thread free, 27 with it blocked 50 ms at a time).
 - ``tgj``: folium's ``TimestampedGeoJson`` on the same events (one point per event place, shown
-  from its start for ``duration=P1Y``, folium's default SVG circle markers) in a bare
-  ``QWebEngineView`` at 1920×1080. A step is ``map.timeDimension.setCurrentTime(ms)`` through
-  ``runJavaScript``; TimeDimension fires ``timeload`` once its layer has redrawn (synchronously
-  for GeoJSON layers), the page then waits two requestAnimationFrames and sets
-  ``document.title``; the clock stops on ``titleChanged``. Its JS (leaflet-timedimension,
-  iso8601-js-period, jQuery, jQuery UI, moment) is fetched once with ``npm pack`` into the cache:
-  nothing is vendored.
+  from its start for ``duration=P1Y``, SVG circle markers) in a bare ``QWebEngineView`` at
+  1920×1080. A step is ``map.timeDimension.setCurrentTime(ms)`` through ``runJavaScript``;
+  TimeDimension fires ``timeload`` once its layer has redrawn (synchronously for GeoJSON layers),
+  the page then waits two requestAnimationFrames and sets ``document.title``; the clock stops on
+  ``titleChanged``.
+- ``timeline``: folium's ``Timeline`` + ``TimelineSlider`` (leaflet.timeline 1.6.0) on the same
+  events: one point feature per event place from the event's first day to its last day + the
+  app's default afterglow (365 days: the days geohist shows the place lit or fading), the same
+  SVG circle markers, slider with folium's defaults but ``auto_play=False``. A step is
+  the slider control's ``setTime(ms)`` through ``runJavaScript`` (what its ``input`` handler
+  does: move the thumb, ``timeline.setTime`` for each timeline — which adds/removes the layers
+  synchronously — and update the date output), then two requestAnimationFrames and
+  ``document.title``, timed like ``tgj``.
 
-folium's ``Timeline`` plugin is not measured (see benchmarks/README.md).
+The folium pages (``folium_pages.py``) use Leaflet from the installed package and the plugins'
+JS fetched once with ``npm pack`` into the cache: nothing is vendored. A child that cannot build
+and load its page within ``--timeout`` seconds reports "did not load within N s" (in the JSON as
+``<child>_error``) instead of figures; the run goes on with the other children.
 Peak RSS is the sum of VmHWM over the child and all its descendants (QtWebEngineProcess…).
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import math
 import os
 import random
+import signal
 import statistics
 import subprocess
 import sys
-import tarfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import folium_pages  # next to this file, not an installed module
 
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "geohist-bench"
 SIZE = (1920, 1080)
 WARMUP = 10
-NPM = {  # package → (version, file inside the tarball)
-    "jquery": ("3.7.1", "package/dist/jquery.min.js"),
-    "jquery-ui": ("1.13.3", "package/dist/jquery-ui.min.js"),
-    "iso8601-js-period": ("0.2.1", "package/iso8601.js"),
-    "leaflet-timedimension": ("1.1.1", "package/dist/leaflet.timedimension.min.js"),
-    "moment": ("2.18.1", "package/min/moment.min.js"),
-}
-TD_CSS = "package/dist/leaflet.timedimension.control.css"
+SLOT_S = 1 / 60  # one 60 Hz frame
+STEP_BUDGET_S = 1800  # beyond --timeout, how long a child's steps may take before it is killed
+FOLIUM_KINDS = {"tgj": "folium TimestampedGeoJson", "timeline": "folium Timeline"}
+
+
+class LoadTimeoutError(Exception):
+    pass
 
 
 # -- shared helpers ---------------------------------------------------------------------------
@@ -116,29 +153,34 @@ def qt_app():
 
     QStandardPaths.setTestModeEnabled(True)
     app = QApplication([sys.argv[0]])
-    # PySide6 6.12 on CPython 3.11 drops references to None/True on QPainter calls and callbacks;
-    # hundreds of steps would free None and abort. The export renderer's guard fixes that.
+    # PySide6 6.12 on CPython 3.11 drops references to None/True on signals and callbacks;
+    # hundreds of steps would free None and abort. The app's own guard (idempotent) fixes that.
     from geohist.gui.pyside_fixes import guard_singleton_refcounts
 
     guard_singleton_refcounts()
     return app
 
 
-def wait_until(app, done, timeout_s: float) -> None:
+def wait_until(app, done, timeout_s: float, error=TimeoutError) -> None:
     deadline = time.perf_counter() + timeout_s
     while not done():
         if time.perf_counter() > deadline:
-            raise TimeoutError("the page did not report in time")
+            raise error("the page did not report in time")
         app.processEvents()
         time.sleep(0.0005)  # processEvents alone would spin a core that Chromium needs
 
 
-# -- child: geohist ---------------------------------------------------------------------------
+def pump(app, seconds: float) -> None:
+    """Let the event loop run for ``seconds``."""
+    end = time.perf_counter() + seconds
+    wait_until(app, lambda: time.perf_counter() >= end, seconds + 1)
 
 
-def child_geohist(path: Path, steps: int, seed: int) -> dict:
-    app = qt_app()
-    from geohist.gui.app import shutdown
+# -- children: geohist (stepped) and drag -----------------------------------------------------
+
+
+def open_window(app, path: Path, deadline: float):
+    """The real main window at SIZE with the catalog open and its first frame painted."""
     from geohist.gui.main_window import MainWindow
 
     window = MainWindow(lang="en", remember=False)
@@ -148,8 +190,22 @@ def child_geohist(path: Path, steps: int, seed: int) -> dict:
     window.map.bridge.framePainted.connect(lambda seq: painted.__setitem__(0, seq))
     if not window.open_file(path, places=[path.with_suffix(".places.csv")], interactive=False):
         raise SystemExit(f"could not open {path}")
-    wait_until(app, window.is_map_ready, 120)
-    wait_until(app, lambda: painted[0] >= window.map._seq, 120)  # the payload's first frame
+    left = lambda: max(0.0, deadline - time.perf_counter())  # noqa: E731
+    wait_until(app, window.is_map_ready, left(), LoadTimeoutError)
+    wait_until(app, lambda: painted[0] >= window.map._seq, left(), LoadTimeoutError)  # first frame
+    return window, painted
+
+
+def day_span(window) -> tuple[int, int]:
+    events = list(window.catalog)
+    return min(e.first_day for e in events), max(e.last_day for e in events)
+
+
+def child_geohist(path: Path, args: argparse.Namespace, deadline: float) -> dict:
+    app = qt_app()
+    from geohist.gui.app import shutdown
+
+    window, painted = open_window(app, path, deadline)
 
     def timed(action) -> tuple[float, float]:
         started = time.perf_counter()
@@ -159,10 +215,9 @@ def child_geohist(path: Path, steps: int, seed: int) -> dict:
         wait_until(app, lambda: painted[0] >= seq, 60)
         return (time.perf_counter() - started) * 1000, (python - started) * 1000
 
-    events = list(window.catalog)
-    lo, hi = min(e.first_day for e in events), max(e.last_day for e in events)
+    lo, hi = day_span(window)
     real, noop, python = [], [], []
-    for i, day in enumerate(drag_days(lo, hi, steps + WARMUP, seed)):
+    for i, day in enumerate(drag_days(lo, hi, args.steps + WARMUP, args.seed)):
         real_ms, python_ms = timed(lambda d=day: window.state.set_day(d))
         noop_ms, _ = timed(lambda: window.map.set_time(window.state.day))
         if i >= WARMUP:  # the first steps warm up the JIT and caches
@@ -179,97 +234,152 @@ def child_geohist(path: Path, steps: int, seed: int) -> dict:
     }
 
 
-# -- child: folium TimestampedGeoJson ---------------------------------------------------------
+FRAME_RECORDER = """(function () {
+  var rec = window.__scrubFrames = { t: [], d: [], busy: [], on: true };
+  var api = window.geohist, setTime = api.__scrubOriginal || api.setTime;
+  api.__scrubOriginal = setTime;
+  api.setTime = function () { // time the synchronous part of each call that reaches the page
+    var started = performance.now();
+    try { return setTime.apply(this, arguments); }
+    finally { if (rec.on) rec.busy.push(performance.now() - started); }
+  };
+  function frame(ts) {
+    if (!rec.on) return;
+    rec.t.push(ts);
+    rec.d.push(window.geohist.state().time);
+    requestAnimationFrame(frame);
+  }
+  requestAnimationFrame(frame);
+})(); true"""
+FRAME_READOUT = "window.__scrubFrames.on = false;JSON.stringify(window.__scrubFrames)"
 
 
-def npm_assets() -> dict[str, Path]:
-    """Local copies of TimestampedGeoJson's JS/CSS, fetched once with ``npm pack``."""
-    out = CACHE / "npm"
-    out.mkdir(parents=True, exist_ok=True)
-    found = {}
-    for name, (version, member) in NPM.items():
-        target = out / f"{name}-{version}{Path(member).suffix}"
-        if not target.is_file():
-            tgz = out / f"{name}-{version}.tgz"
-            if not tgz.is_file():
-                subprocess.run(
-                    ["npm", "pack", "--silent", f"{name}@{version}"],
-                    cwd=out,
-                    check=True,
-                    stdout=subprocess.DEVNULL,
-                )
-            with tarfile.open(tgz) as tar:
-                target.write_bytes(tar.extractfile(member).read())
-                if name == "leaflet-timedimension":
-                    (out / "timedimension.css").write_bytes(tar.extractfile(TD_CSS).read())
-        found[name] = target
-    found["css"] = out / "timedimension.css"
-    return found
+def child_drag(path: Path, args: argparse.Namespace, deadline: float) -> dict:
+    app = qt_app()
+    from geohist.gui.app import shutdown
+
+    window, painted = open_window(app, path, deadline)
+    lo, hi = day_span(window)
+    for day in drag_days(lo, hi, WARMUP, args.seed):  # warm up, waiting for each frame
+        window.state.set_day(day)
+        seq = window.map._seq
+        wait_until(app, lambda s=seq: painted[0] >= s, 60)
+    slots = max(1, round(args.drag_seconds / SLOT_S))
+    step = max(1, (hi - lo) // slots)
+    # At rest on ``lo``; the drag sweeps lo+step … lo+slots·step, so no drag day equals it.
+    days = [lo + (i + 1) * step for i in range(slots)]
+    real = drag_once(app, window, painted, window.state.set_day, lo, days, args.drag_seconds)
+    window.state.set_day(lo)
+    # The same drag on the map page alone (no timeline, list or status bar work in Qt).
+    alone = drag_once(app, window, painted, window.map.set_time, lo, days, args.drag_seconds)
+    rss = tree_peak_rss_mb(os.getpid())
+    shutdown(app, window, 0)
+    return {**real, **{f"map_{k}": v for k, v in alone.items()}, "peak_rss_mb": round(rss)}
 
 
-def tgj_page(path: Path) -> tuple[Path, int, int, str]:
-    """A folium TimestampedGeoJson page of the events; returns (page, lo_ms, hi_ms, map name)."""
-    import folium
-    from folium.plugins import TimestampedGeoJson
+def drag_once(app, window, painted, move, rest: int, days: list[int], seconds: float) -> dict:
+    """``move(days[slot])`` once per 60 Hz slot from a precise QTimer; the frames it gave."""
+    from PySide6.QtCore import Qt, QTimer
 
-    from geohist import paths
-    from geohist.gui import opening
-    from geohist.mapview.page import leaflet_dir
+    move(rest)
+    seq = window.map._seq
+    wait_until(app, lambda: painted[0] >= seq, 60)
+    ready = []
+    window.map.eval_js(FRAME_RECORDER, ready.append)
+    wait_until(app, lambda: ready, 30)
+    pump(app, 0.3)
+    slots = len(days)
+    sent: list[int] = []  # the days passed to ``move``, in order
+    state = {"t0": 0.0, "last": -1, "done": False}
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
 
-    cat, _problems = opening.load(path, [path.with_suffix(".places.csv")])
-    gaz = cat.gazetteer
-    style = {"radius": 6, "fillColor": "#e4572e", "fillOpacity": 1, "color": "#ffffff", "weight": 2}
-    features = [
-        {
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [gaz[pid].lon, gaz[pid].lat]},
-            "properties": {"times": [iso_day(e.first_day)], "icon": "circle", "iconstyle": style},
-        }
-        for e in cat
-        for pid in e.place_ids
-        if pid in gaz
+    def schedule(slot: int) -> None:
+        due = state["t0"] + slot * SLOT_S
+        timer.start(max(0, math.ceil((due - time.perf_counter()) * 1000)))
+
+    def tick() -> None:
+        # the slot we are in; a timer firing a fraction of a ms early still counts for its slot
+        slot = int((time.perf_counter() - state["t0"]) / SLOT_S + 0.05)
+        if slot >= slots:
+            state["done"] = True
+            return
+        if slot <= state["last"]:
+            schedule(state["last"] + 1)
+            return
+        move(days[slot])
+        sent.append(days[slot])
+        state["last"] = slot
+        schedule(slot + 1)
+
+    timer.timeout.connect(tick)
+    state["t0"] = time.perf_counter()
+    tick()
+    wait_until(app, lambda: state["done"], seconds + 120)
+    elapsed = time.perf_counter() - state["t0"]
+    timer.timeout.disconnect(tick)
+    pump(app, 0.1)
+    last_seq = window.map._seq
+    wait_until(app, lambda: painted[0] >= last_seq, 60)  # the last step is on screen
+    pump(app, 0.1)
+    out: list[str] = []
+    window.map.eval_js(FRAME_READOUT, out.append)
+    wait_until(app, lambda: out, 30)
+    frames = json.loads(out[0])
+    return {
+        **drag_stats(frames["t"], frames["d"], sent, slots),
+        "set_time_calls": len(frames["busy"]),
+        **{f"set_time_{k}_ms": v for k, v in summary(frames["busy"] or [0]).items()},
+        "seconds": round(elapsed, 2),
+    }
+
+
+def drag_stats(stamps: list[float], shown: list, sent: list[int], slots: int) -> dict:
+    """Count new frames (a sent day the previous frame did not show) against the 60 Hz slots."""
+    wanted = set(sent)
+    new = [
+        k for k in range(len(shown)) if shown[k] in wanted and (k == 0 or shown[k] != shown[k - 1])
     ]
-    fmap = folium.Map(tiles=None, location=[30, 40], zoom_start=2)
-    leaflet = leaflet_dir()
-    fmap.default_js = [("leaflet", (leaflet / "leaflet.js").as_uri())]
-    fmap.default_css = [("leaflet_css", (leaflet / "leaflet.css").as_uri())]
-    land = {"fillColor": "#f4f1ea", "fillOpacity": 1, "color": "#b9b0a0", "weight": 0.6}
-    folium.GeoJson(
-        json.loads(paths.basemap_file("110m").read_text(encoding="utf-8")),
-        style_function=lambda _f: land,
-    ).add_to(fmap)
-    tgj = TimestampedGeoJson(
-        {"type": "FeatureCollection", "features": features},
-        period="P1D",
-        duration="P1Y",  # without a duration TimeDimension hides everything before 1970
-        add_last_point=False,
-        auto_play=False,
-        loop=False,
-    )
-    assets = npm_assets()
-    tgj.default_js = [(k, v.as_uri()) for k, v in assets.items() if k != "css"]
-    tgj.default_css = [("timedimension_css", assets["css"].as_uri())]
-    tgj.add_to(fmap)
-    page = CACHE / f"tgj-{path.stem}.html"
-    page.write_text(fmap.get_root().render(), encoding="utf-8")
-    first, last = min(e.first_day for e in cat), max(e.first_day for e in cat)
-    return page, day_ms(first), day_ms(last), fmap.get_name()
+    gaps = [stamps[b] - stamps[a] for a, b in itertools.pairwise(new)]
+    return {
+        "slots": slots,
+        "steps": len(sent),
+        "frames": len(new),
+        "dropped": max(0, slots - len(new)),
+        "unshown": len(wanted - {shown[k] for k in new}),
+        "longest_gap_ms": round(max(gaps), 1) if gaps else None,
+        "page_frames": new[-1] - new[0] + 1 if new else 0,
+    }
 
 
-def iso_day(day: int) -> str:
-    from datetime import date
+# -- children: folium pages -------------------------------------------------------------------
 
-    return date.fromordinal(day).isoformat()
+TGJ_SETUP = """window.__want = null;
+{map}.timeDimension.on('timeload', function () {{
+  if (window.__want === null) return;
+  var s = window.__want; window.__want = null;
+  requestAnimationFrame(function () {{ requestAnimationFrame(function () {{
+    document.title = 'p' + s; }}); }});
+}});
+document.title = 'ready';"""
+TGJ_STEP = "window.__want = {seq}; {map}.timeDimension.setCurrentTime({ms});"
+TIMELINE_SETUP = """window.__step = function (seq, ms) {{
+  {slider}.setTime(ms);
+  requestAnimationFrame(function () {{ requestAnimationFrame(function () {{
+    document.title = 'p' + seq; }}); }});
+}};
+document.title = 'ready';"""
+TIMELINE_STEP = "window.__step({seq}, {ms});"
 
 
-def day_ms(day: int) -> int:
-    from datetime import date
-
-    return (day - date(1970, 1, 1).toordinal()) * 86_400_000
-
-
-def child_tgj(path: Path, steps: int, seed: int) -> dict:
-    page, lo, hi, name = tgj_page(path)
+def child_folium(kind: str, path: Path, args: argparse.Namespace, deadline: float) -> dict:
+    if kind == "tgj":
+        page, lo, hi, name = folium_pages.tgj_page(path, CACHE)
+        setup, step = TGJ_SETUP.format(map=name), TGJ_STEP.replace("{map}", name)
+    else:
+        page, lo, hi, _timeline, slider = folium_pages.timeline_page(path, CACHE)
+        setup, step = TIMELINE_SETUP.format(slider=slider), TIMELINE_STEP
     app = qt_app()
     from PySide6.QtCore import QUrl
     from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -281,47 +391,76 @@ def child_tgj(path: Path, steps: int, seed: int) -> dict:
     view.loadFinished.connect(loaded.append)
     view.load(QUrl.fromLocalFile(str(page)))
     view.show()
-    wait_until(app, lambda: loaded, 600)
-    view.page().runJavaScript(
-        "window.__want = null;"
-        f"{name}.timeDimension.on('timeload', function () {{"
-        " if (window.__want === null) return; var s = window.__want; window.__want = null;"
-        " requestAnimationFrame(function () { requestAnimationFrame(function () {"
-        " document.title = 'p' + s; }); }); });"
-        "document.title = 'ready';"
-    )
-    wait_until(app, lambda: title[0] == "ready", 60)
-    seq = [0]
+    try:
+        left = lambda: max(0.0, deadline - time.perf_counter())  # noqa: E731
+        wait_until(app, lambda: loaded, left(), LoadTimeoutError)
+        if not loaded[0]:
+            raise SystemExit(f"{kind}: {page} failed to load")
+        view.page().runJavaScript(setup)
+        wait_until(app, lambda: title[0] == "ready", left(), LoadTimeoutError)
+        seq = [0]
 
-    def timed(ms: int) -> float:
-        seq[0] += 1
-        want = f"p{seq[0]}"
-        started = time.perf_counter()
-        view.page().runJavaScript(
-            f"window.__want = {seq[0]}; {name}.timeDimension.setCurrentTime({ms});"
-        )
-        wait_until(app, lambda: title[0] == want, 120)
-        return (time.perf_counter() - started) * 1000
+        def timed(ms: int) -> float:
+            seq[0] += 1
+            want = f"p{seq[0]}"
+            started = time.perf_counter()
+            view.page().runJavaScript(step.format(seq=seq[0], ms=ms))
+            wait_until(app, lambda: title[0] == want, 120)
+            return (time.perf_counter() - started) * 1000
 
-    day = 86_400_000
-    days = drag_days(lo // day, hi // day, steps + WARMUP, seed)
-    real = [timed(d * day) for d in days][WARMUP:]
-    rss = tree_peak_rss_mb(os.getpid())
-    view.deleteLater()
-    app.processEvents()
-    return {"step": summary(real), "peak_rss_mb": round(rss)}
+        day = folium_pages.DAY_MS
+        days = drag_days(lo // day, hi // day, args.steps + WARMUP, args.seed)
+        real = [timed(d * day) for d in days][WARMUP:]
+        return {"step": summary(real), "peak_rss_mb": round(tree_peak_rss_mb(os.getpid()))}
+    finally:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        view.deleteLater()  # before the QApplication goes (QtWebEngine crashes otherwise)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        app.processEvents()
+
+
+def run_as_child(args: argparse.Namespace) -> None:
+    deadline = time.perf_counter() + args.timeout
+    try:
+        if args.child == "geohist":
+            out = child_geohist(args.catalog, args, deadline)
+        elif args.child == "drag":
+            out = child_drag(args.catalog, args, deadline)
+        else:
+            out = child_folium(args.child, args.catalog, args, deadline)
+    except LoadTimeoutError:
+        out = {"error": f"did not load within {args.timeout:g} s"}
+    print(json.dumps(out), flush=True)
 
 
 # -- parent -----------------------------------------------------------------------------------
 
 
 def run_child(kind: str, path: Path, args: argparse.Namespace) -> dict:
+    """Run one child; its JSON, or {"error": …} when it timed out or failed."""
     cmd = [sys.executable, __file__, "--child", kind, "--catalog", str(path)]
     cmd += ["--steps", str(args.steps), "--seed", str(args.seed)]
-    out = subprocess.run(cmd, capture_output=True, text=True, timeout=3600)
-    if out.returncode != 0:
-        raise SystemExit(f"{kind} child failed:\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    cmd += ["--timeout", str(args.timeout), "--drag-seconds", str(args.drag_seconds)]
+    limit = args.timeout + STEP_BUDGET_S
+    # own session, so that on a timeout the child's QtWebEngineProcess tree goes with it
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        stdout, stderr = proc.communicate(timeout=limit)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        return {"error": f"did not finish within {limit:g} s"}
+    lines = stdout.strip().splitlines()
+    if proc.returncode != 0 or not lines:
+        return {"error": f"child failed (exit {proc.returncode}): {stderr[-3000:]}"}
+    return json.loads(lines[-1])
+
+
+def ratio(a: float, b: float) -> float | None:
+    return round(a / b, 2) if b else None
 
 
 def report(r: dict) -> None:
@@ -332,15 +471,41 @@ def report(r: dict) -> None:
         ("  of which Python (sync)", "python_p50_ms", "python_p95_ms", None),
         ("geohist no-op step", "noop_p50_ms", "noop_p95_ms", None),
         ("folium TimestampedGeoJson", "tgj_p50_ms", "tgj_p95_ms", "tgj_peak_rss_mb"),
+        ("folium Timeline", "timeline_p50_ms", "timeline_p95_ms", "timeline_peak_rss_mb"),
     ]
     for label, p50, p95, rss in rows:
         if p50 in r:
             print(f"  {label:28} {r[p50]:8.1f} {r[p95]:8.1f} {r.get(rss, ''):>12}")
+    for kind, label in FOLIUM_KINDS.items():
+        if f"{kind}_error" in r:
+            print(f"  {label:28} {r[f'{kind}_error']}")
     print(f"  step − no-op (p50): {r['p50_ms'] - r['noop_p50_ms']:.1f} ms")
-    if "tgj_p50_ms" in r:
+    for kind, label in FOLIUM_KINDS.items():
+        if f"{kind}_p50_ms" in r:
+            print(
+                f"  {label.removeprefix('folium ')} ÷ geohist: {r[f'{kind}_ratio_p50']}× (p50), "
+                f"{r[f'{kind}_ratio_p95']}× (p95)"
+            )
+    if "drag_error" in r:
+        print(f"  drag: {r['drag_error']}")
+    elif "drag_frames" in r:
         print(
-            f"  TimestampedGeoJson ÷ geohist: {r['tgj_ratio_p50']}× (p50), "
-            f"{r['tgj_ratio_p95']}× (p95)"
+            f"  drag at 60 Hz for {r['drag_seconds']} s: {r['drag_slots']} slots, "
+            f"{r['drag_steps']} set_day calls, {r['drag_frames']} new frames "
+            f"(of {r['drag_page_frames']} page frames); dropped {r['drag_dropped']}, "
+            f"{r['drag_unshown']} days never shown, longest gap {r['drag_longest_gap_ms']} ms, "
+            f"peak RSS {r['drag_peak_rss_mb']} MB"
+        )
+        print(
+            f"    in-page setTime: {r['drag_set_time_calls']} calls, "
+            f"{r['drag_set_time_p50_ms']} ms p50, {r['drag_set_time_p95_ms']} ms p95 (sync part)"
+        )
+        print(
+            f"  same drag, map page alone (map.set_time): {r['drag_map_steps']} calls, "
+            f"{r['drag_map_frames']} new frames (of {r['drag_map_page_frames']} page frames); "
+            f"dropped {r['drag_map_dropped']}, {r['drag_map_unshown']} days never shown, "
+            f"longest gap {r['drag_map_longest_gap_ms']} ms; in-page setTime "
+            f"{r['drag_map_set_time_p50_ms']} ms p50, {r['drag_map_set_time_p95_ms']} ms p95"
         )
 
 
@@ -350,17 +515,26 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=300)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-    parser.add_argument("--no-tgj", action="store_true", help="skip the folium comparison")
-    parser.add_argument("--child", choices=("geohist", "tgj"), help=argparse.SUPPRESS)
+    parser.add_argument("--drag", action="store_true", help="also count dropped frames at 60 Hz")
+    parser.add_argument("--drag-seconds", type=float, default=5.0)
+    parser.add_argument("--no-tgj", action="store_true", help="skip TimestampedGeoJson")
+    parser.add_argument("--no-timeline", action="store_true", help="skip folium's Timeline")
+    parser.add_argument(
+        "--timeout", type=float, default=600, help="seconds a child may take to load its page"
+    )
+    parser.add_argument(
+        "--child", choices=("geohist", "drag", *FOLIUM_KINDS), help=argparse.SUPPRESS
+    )
     parser.add_argument("--catalog", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        run = child_geohist if args.child == "geohist" else child_tgj
-        print(json.dumps(run(args.catalog, args.steps, args.seed)), flush=True)
+        run_as_child(args)
         return
     args.steps = max(args.steps, 200)
     path = catalog(args.events, args.seed)
     ours = run_child("geohist", path, args)
+    if "error" in ours:
+        raise SystemExit(f"geohist: {ours['error']}")
     result = {
         "events": args.events,
         "steps": args.steps,
@@ -372,14 +546,27 @@ def main() -> None:
         "python_p95_ms": ours["python"]["p95"],
         "peak_rss_mb": ours["peak_rss_mb"],
     }
-    if not args.no_tgj:
-        tgj = run_child("tgj", path, args)
+    if args.drag:
+        drag = run_child("drag", path, args)
+        if "error" in drag:
+            result["drag_error"] = drag["error"]
+        else:
+            result.update({f"drag_{k}": v for k, v in drag.items()})
+    for kind in FOLIUM_KINDS:
+        if getattr(args, f"no_{kind}"):
+            continue
+        other = run_child(kind, path, args)
+        if "error" in other:
+            result[f"{kind}_error"] = other["error"]
+            continue
         result.update(
-            tgj_p50_ms=tgj["step"]["p50"],
-            tgj_p95_ms=tgj["step"]["p95"],
-            tgj_peak_rss_mb=tgj["peak_rss_mb"],
-            tgj_ratio_p50=round(tgj["step"]["p50"] / result["p50_ms"], 2),
-            tgj_ratio_p95=round(tgj["step"]["p95"] / result["p95_ms"], 2),
+            {
+                f"{kind}_p50_ms": other["step"]["p50"],
+                f"{kind}_p95_ms": other["step"]["p95"],
+                f"{kind}_peak_rss_mb": other["peak_rss_mb"],
+                f"{kind}_ratio_p50": ratio(other["step"]["p50"], result["p50_ms"]),
+                f"{kind}_ratio_p95": ratio(other["step"]["p95"], result["p95_ms"]),
+            }
         )
     if args.json:
         print(json.dumps(result))
