@@ -35,7 +35,7 @@
     longIdx: [], maxShort: 0,
     arcs: new Map(), labels: null, litViews: new Set(),
     opts: { afterglowDays: 365, autoFrame: false, lang: 'en' },
-    time: null, seq: 0, selected: null, frameKey: null,
+    time: null, seq: 0, selected: null, frameKey: null, renderQueued: false,
     active: [], lit: [], fading: [], labelOrder: [], placeStates: new Map(),
     big: false, dotLayer: null, litLayer: null, hoverTip: null, placeIds: [], proj: { zoom: null },
     arcPts: new Map(), bigArcs: [], sprites: new Map()
@@ -226,15 +226,30 @@
 
   /* ---------- one time step ---------- */
 
+  /* A step only records the time; the map is worked out once per frame, just before it is
+   * painted. While the timeline is dragged, steps arrive as fast as the mouse moves (60 Hz and
+   * more); rendering each at once kept the page busy between frames and starved the painting.
+   * Whoever reads the state gets it worked out first (see state()). */
   function setTime(day, seq) {
     var t = Math.floor(Number(day));
-    if (t !== S.time) { S.time = t; render(); } // the same day again changes nothing on the map
+    if (t !== S.time) { S.time = t; queueRender(); } // the same day again changes nothing
     S.seq = (seq === undefined || seq === null) ? S.seq + 1 : seq;
     var painted = S.seq;
     afterFrames(function () { notify('onFramePainted', painted); });
   }
 
+  function queueRender() {
+    if (S.renderQueued) return;
+    S.renderQueued = true;
+    requestAnimationFrame(flushRender); // runs before the frame's afterFrames callbacks
+  }
+
+  function flushRender() {
+    if (S.renderQueued) render();
+  }
+
   function render() {
+    S.renderQueued = false;
     if (!S.loaded || S.time === null || !S.map) return;
     var hits = collect(S.time);
     var states = aggregate(hits);
@@ -723,6 +738,7 @@
   /* ---------- the rest of the public API ---------- */
 
   function state() {
+    flushRender();
     return { time: S.time, active: S.active.slice(), lit: S.lit.slice(), fading: S.fading.slice(),
       ready: S.pageReady, loaded: S.loaded, selected: S.selected, seq: S.seq };
   }

@@ -235,8 +235,14 @@ class MapView(QWebEngineView):
         self.load(url)
 
     def set_payload(self, payload: Mapping[str, Any]) -> None:
-        """Send the places and events (schema in ``resources/geohist-map.js``), once per catalog."""
-        self._call("load", "load", payload)
+        """Send the places and events (schema in ``resources/geohist-map.js``), once per catalog.
+
+        The payload travels as one JSON string for ``JSON.parse``: V8 parses JSON text far
+        faster, and with far less memory, than the same data written as a JavaScript literal
+        (100k events: ~19 MB of text).
+        """
+        text = json.dumps(json.dumps(payload, allow_nan=False, separators=(",", ":")))
+        self._enqueue("load", f"window.geohist.load(JSON.parse({text}));", None)
 
     def set_time(self, day: int) -> int:
         """Light up the events active on ``day`` (Rata Die); returns the step's sequence number."""
