@@ -77,6 +77,7 @@ class TimelineState:
         self._lang = check_lang(lang)
         self._playing = False
         self._playback = PlaybackSettings()
+        self._label: tuple[tuple | None, str] = (None, "")
         self._reset(catalog)
 
     def _reset(self, catalog: EventCatalog) -> None:
@@ -198,10 +199,15 @@ class TimelineState:
 
     def current_label(self) -> str:
         """The cursor date in words: as an event states it when one starts here, else by zoom."""
-        for event in self.catalog.active_at(self._day):
-            if event.first_day == self._day:
-                return format_date(event.when.start, self._lang)
-        return format_day(self._day, label_precision(self.span), self._lang)
+        key = (self._day, label_precision(self.span), self._lang, self.catalog)
+        if self._label[0] != key:
+            starting = self.catalog.starting_on(self._day)
+            if starting:
+                label = format_date(starting[0].when.start, self._lang)
+            else:
+                label = format_day(self._day, key[1], self._lang)
+            self._label = (key, label)  # asked by the ruler, the status line and the bar alike
+        return self._label[1]
 
     # -- the view -------------------------------------------------------------------------
 

@@ -38,11 +38,16 @@ POINT_PX = 10.0
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """Where one event is drawn; ``point`` marks are diamonds, the others bars."""
+    """Where one event is drawn; ``point`` marks are diamonds, the others bars.
+
+    ``look`` is the same for two marks exactly when they paint the same pixels in the same
+    style (given the same active state); painting skips such repeats.
+    """
 
     event: Event
     rect: QRectF
     point: bool
+    look: tuple = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +119,10 @@ def layout_marks(events: Sequence[Event], view: View, width: float, lanes: QRect
     marks = []
     for event, (a, b, point), lane in zip(events, spans, lane_of, strict=True):
         top = lanes.top() + min(lane, count - 1) * (lane_h + LANE_GAP)
-        marks.append(Mark(event, QRectF(a, top, b - a, lane_h), point))
+        when = event.when
+        soft = (when.start.soft, (when.end or when.start).soft)
+        look = (round(a), round(top), round(b - a), point, soft, b - a >= 40)
+        marks.append(Mark(event, QRectF(a, top, b - a, lane_h), point, look))
     return marks
 
 
@@ -216,9 +224,7 @@ def paint_marks(
     drawn: set[tuple] = set()
     for mark in marks:
         on = mark.event.id in active
-        r, when = mark.rect, mark.event.when
-        soft = (when.start.soft, (when.end or when.start).soft)
-        key = (round(r.x()), round(r.y()), round(r.width()), mark.point, on, soft, r.width() >= 40)
+        key = (mark.look, on)
         if key in drawn and mark.event.id != hover:
             continue
         drawn.add(key)

@@ -30,6 +30,7 @@ class EventCatalog:
             (b - a for a, b in zip(self._starts, self._lasts, strict=True)), default=0
         )
         self._bounds = (self._starts[0], max(self._lasts)) if self._events else None
+        self._last_active: tuple[int | None, list[Event]] = (None, [])
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer()
 
     def __len__(self) -> int:
@@ -53,8 +54,18 @@ class EventCatalog:
         return self._bounds
 
     def active_at(self, day: int) -> list[Event]:
-        """Events whose span contains ``day``, in start order."""
-        return self.in_range(day, day)
+        """Events whose span contains ``day``, in start order.
+
+        The window, the timeline and the status line all ask this for the same day on every
+        scrub step; the last answer is kept (a fresh list each time, so callers may keep it).
+        """
+        if self._last_active[0] != day:
+            self._last_active = (day, self.in_range(day, day))
+        return list(self._last_active[1])
+
+    def starting_on(self, day: int) -> list[Event]:
+        """Events whose first day is ``day``, in start order."""
+        return self._events[bisect_left(self._starts, day) : bisect_right(self._starts, day)]
 
     def in_range(self, first_day: int, last_day: int) -> list[Event]:
         """Events overlapping ``[first_day, last_day]``, in start order."""
