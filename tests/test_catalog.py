@@ -99,6 +99,14 @@ def test_range_queries_match_a_full_scan(spans, first, length):
     expected = [e for e in catalog if e.first_day <= hi and e.last_day >= lo]
     assert catalog.in_range(lo, hi) == expected
     assert catalog.active_at(lo) == [e for e in catalog if e.first_day <= lo <= e.last_day]
+    assert catalog.starting_on(lo) == [e for e in catalog if e.first_day == lo]
+
+
+def test_active_at_answers_are_the_callers_own(catalog):
+    """The last answer is kept for the next caller: changing a returned list must not leak."""
+    first = catalog.active_at(day(1921, 3, 16))
+    first.clear()
+    assert ids(catalog.active_at(day(1921, 3, 16))) == ["century", "aid", "treaty"]
 
 
 def test_empty_catalog():
