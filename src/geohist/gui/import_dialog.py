@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressDialog,
     QPushButton,
     QTableWidget,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from geohist.gui.plain_text import plain_label, plain_tooltip, warn
 from geohist.gui.strings import tr
 from geohist.ingest.review import ReviewRow, accepted_events, parse_when, review_rows
 from geohist.model.wording import format_span
@@ -81,6 +81,7 @@ class IngestRun(QObject):
         self.dialog = QProgressDialog(
             tr("import_reading", self._lang), tr("cancel", self._lang), 0, 0, parent
         )
+        self.dialog.setLabel(plain_label(tr("import_reading", self._lang)))
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.thread, self.worker = QThread(self), IngestWorker(paths, references)
         self.worker.moveToThread(self.thread)
@@ -111,7 +112,7 @@ class IngestRun(QObject):
     def _on_failed(self, message: str) -> None:
         self._stop()
         if not self.worker.cancelled:
-            QMessageBox.warning(self._parent, tr("import", self._lang), message)
+            warn(self._parent, tr("import", self._lang), message)
 
     def _on_cancel(self) -> None:
         self.worker.cancelled = True  # read by the worker between texts
@@ -232,7 +233,7 @@ class ReviewDialog(QDialog):
             try:
                 references[name.strip()] = dt.date.fromisoformat(day.strip())
             except ValueError:
-                QMessageBox.warning(self, tr("import", self._lang), f"{entry!r}: name=YYYY-MM-DD")
+                warn(self, tr("import", self._lang), f"{entry!r}: name=YYYY-MM-DD")
                 return
         self.reread.emit(references)
 
@@ -241,7 +242,7 @@ class ReviewDialog(QDialog):
         self._mark_problems()
         if problems:
             text = "\n".join(str(p) for p in problems[:30])
-            QMessageBox.warning(self, tr("import", self._lang), text)
+            warn(self, tr("import", self._lang), text)
             return
         self.events, self.places = events, places
         super().accept()
@@ -252,15 +253,23 @@ class ReviewDialog(QDialog):
             for column in (2, 4, 5):
                 item = self.table.item(r, column)
                 item.setBackground(BAD if row.problems else QBrush())
-                item.setToolTip("\n".join(row.problems))
+                item.setToolTip(_tip("\n".join(row.problems)))
         self.table.blockSignals(False)
 
 
 def _fixed(text: str) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    item.setToolTip(text)
+    item.setToolTip(_tip(text))
     return item
+
+
+# Qt shows a label or message box text as rich text when it "looks like" HTML; document names,
+# quotes and problems are data, so every such widget here is plain text.
+
+
+def _tip(text: str) -> str:
+    return plain_tooltip(text) if text else ""  # "<qt></qt>" would still pop up an empty tip
 
 
 def import_texts(window, paths: list[Path] | None = None) -> None:

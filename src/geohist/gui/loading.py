@@ -12,10 +12,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from geohist.errors import GeohistError, Problem
 from geohist.gui import opening
+from geohist.gui.plain_text import plain_label, warn
 from geohist.gui.strings import tr
 from geohist.model.catalog import EventCatalog
 
@@ -92,6 +93,7 @@ class CatalogLoad(QObject):
     def _show_progress(self) -> None:
         text = tr("loading_file", self._lang).format(name=self._name)
         dialog = QProgressDialog(text, tr("cancel", self._lang), 0, 0, self._parent)
+        dialog.setLabel(plain_label(text))  # the file's name is data, never markup
         dialog.setWindowTitle(tr("loading_title", self._lang))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
@@ -123,7 +125,7 @@ class CatalogLoad(QObject):
         self._finish()
         self.done.emit()
         parent, title = self._parent, tr("loading_title", self._lang)
-        self._later(lambda: QMessageBox.warning(parent, title, message))
+        self._later(lambda: warn(parent, title, message))
 
     @staticmethod
     def _later(call: Callable[[], object]) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from geohist import __version__
 from geohist.errors import GeohistError
+from geohist.gui.plain_text import warn
 from geohist.gui.strings import tr
 
 AFTERGLOW_CHOICES = (0, 30, 365, 1826)  # days: none, a month, a year, five years
@@ -156,7 +157,7 @@ def go_to_dialog(window) -> None:
     try:
         window.state.go_to(text)
     except GeohistError as exc:
-        QMessageBox.warning(window, tr("go_to_date", lang), str(exc))
+        warn(window, tr("go_to_date", lang), str(exc))
 
 
 def show_about(window) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from geohist.errors import Problem
@@ -27,7 +28,7 @@ def accept_problems(
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(tr("problems_title", lang))
-    box.setTextFormat(box.textFormat().PlainText)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # file names and problems are data
     listed = "\n".join(str(p) for p in problems[:MAX_LISTED])
     if len(problems) > MAX_LISTED:
         listed += "\n" + tr("more_problems", lang).format(count=len(problems) - MAX_LISTED)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from geohist.errors import DateError
 from geohist.gui.model_binding import bind
+from geohist.gui.plain_text import plain_tooltip
 from geohist.gui.strings import tr
 from geohist.timeline import PlaybackSettings, TimelineState, advance, start_playback
 
@@ -167,7 +168,8 @@ class PlaybackBar(QWidget):
     def _show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.setVisible(bool(message))
-        self.go_to.setToolTip(message or tr("go_to_tip", self.state.lang))
+        tip = plain_tooltip(message) if message else tr("go_to_tip", self.state.lang)
+        self.go_to.setToolTip(tip)
 
     # -- mirroring the state --------------------------------------------------------------
 
