@@ -34,6 +34,16 @@ def load(args: argparse.Namespace) -> tuple[EventCatalog, list[Problem]]:
     return load_catalog(args.data, args.places)
 
 
+def load_or_report(args: argparse.Namespace) -> EventCatalog | None:
+    """The catalog, or None once its problems are printed to stderr (the caller exits 1)."""
+    catalog, problems = load(args)
+    if problems:
+        print_problems(problems, sys.stderr)
+        print(f"{len(problems)} problem(s); run `geohist validate` for details", file=sys.stderr)
+        return None
+    return catalog
+
+
 def print_problems(problems: list[Problem], stream=None) -> None:
     stream = stream or sys.stdout
     for problem in problems:

@@ -13,8 +13,9 @@ import signal
 import sys
 from pathlib import Path
 
-from geohist.commands.common import add_data_arguments, load, print_problems
+from geohist.commands.common import add_data_arguments, load_or_report
 from geohist.errors import DateError, GeohistError
+from geohist.export import formats
 from geohist.export.layout import OVERLAYS, ExportSpec, parse_size
 from geohist.export.plan import ExportRequest, Output
 from geohist.model.catalog import EventCatalog
@@ -87,10 +88,8 @@ def run(args: argparse.Namespace) -> int:
     from geohist.atomic import WriteError
     from geohist.cli import ExitCode
 
-    catalog, problems = load(args)
-    if problems:
-        print_problems(problems, sys.stderr)
-        print(f"{len(problems)} problem(s); run `geohist validate` for details", file=sys.stderr)
+    catalog = load_or_report(args)
+    if catalog is None:
         return ExitCode.DATA_ERROR
     try:
         request, catalog = build_request(args, catalog)
@@ -176,40 +175,33 @@ def build_request(
     mode = export_mode(args)
     tags = [t for value in args.tag for t in value.split(",") if t.strip()]
     catalog = plan.with_tags(catalog, tags)
+    build = {"still": _still_request, "each": _each_event_request, "animation": _animation_request}
+    return build[mode](args, catalog, preview), catalog
+
+
+def _date_range(args: argparse.Namespace) -> tuple[int | None, int | None]:
+    """The first day of ``--from`` and the last day of ``--to``; None for an option not given."""
     first = parse_date("--from", args.first).first_day if args.first else None
     last = parse_date("--to", args.last).last_day if args.last else None
-    if mode == "each":
-        request = _each_event_request(args, catalog, first, last, preview)
-    elif mode == "still":
-        request = _still_request(args, catalog, preview)
-    else:
-        request = _animation_request(args, catalog, first, last, preview)
-    return request, catalog
+    return first, last
 
 
 def _still_request(args: argparse.Namespace, catalog: EventCatalog, preview: bool) -> ExportRequest:
-    from geohist.export import formats, plan
+    from geohist.export import plan
 
     date = parse_date("--at", args.at)
     frames = plan.still_plan(catalog, date.first_day, args.lang, date.precision)
-    outputs: tuple[Output, ...] = ()
-    if not preview:
-        target = _required_output(args, "--at DATE -o OUT.png")
-        fmt = formats.format_for(target, formats.Kind.IMAGE)
-        formats.check_writable(target.parent)
-        outputs = (Output(fmt.name, target),)
+    usage = "--at DATE -o OUT.png"
+    outputs = () if preview else _single_output(args, formats.Kind.IMAGE, usage)
     return ExportRequest(build_spec(args), tuple(frames), outputs)
 
 
 def _each_event_request(
-    args: argparse.Namespace,
-    catalog: EventCatalog,
-    first: int | None,
-    last: int | None,
-    preview: bool,
+    args: argparse.Namespace, catalog: EventCatalog, preview: bool
 ) -> ExportRequest:
     from geohist.export import plan
 
+    first, last = _date_range(args)
     outputs = () if preview else _each_event_outputs(args)
     events = plan.events_between(catalog, first, last)
     if not events:
@@ -220,8 +212,6 @@ def _each_event_request(
 
 
 def _each_event_outputs(args: argparse.Namespace) -> tuple[Output, ...]:
-    from geohist.export import formats
-
     if args.output is None and args.pptx is None:
         raise GeohistError("--each-event needs -o DIR/ (images) or --pptx DECK.pptx (slides)")
     outputs = []
@@ -238,24 +228,13 @@ def _each_event_outputs(args: argparse.Namespace) -> tuple[Output, ...]:
 
 
 def _animation_request(
-    args: argparse.Namespace,
-    catalog: EventCatalog,
-    first: int | None,
-    last: int | None,
-    preview: bool,
+    args: argparse.Namespace, catalog: EventCatalog, preview: bool
 ) -> ExportRequest:
-    from geohist.export import formats, plan
+    from geohist.export import plan
 
-    outputs: tuple[Output, ...] = ()
-    if not preview:
-        target = _required_output(args, "--from DATE --to DATE --fps N -o OUT.mp4")
-        fmt = formats.format_for(target, formats.Kind.ANIMATION)
-        if fmt.name == "mp4":
-            from geohist.export.animation import ffmpeg_exe
-
-            ffmpeg_exe()  # a clear error now if imageio-ffmpeg is missing
-        formats.check_writable(target.parent)
-        outputs = (Output(fmt.name, target),)
+    first, last = _date_range(args)
+    usage = "--from DATE --to DATE --fps N -o OUT.mp4"
+    outputs = () if preview else _single_output(args, formats.Kind.ANIMATION, usage)
     bounds = catalog.bounds()
     if bounds is None:
         raise GeohistError("no events to animate")
@@ -269,10 +248,18 @@ def _animation_request(
     return ExportRequest(build_spec(args), tuple(frames), outputs, fps=fps)
 
 
-def _required_output(args: argparse.Namespace, usage: str) -> Path:
+def _single_output(args: argparse.Namespace, kind: formats.Kind, usage: str) -> tuple[Output, ...]:
+    """The one file ``-o`` names, checked: a format of ``kind``, in a folder we can write."""
     if args.output is None:
         raise GeohistError(f"-o is missing: {usage}")
-    return args.output
+    target = args.output
+    fmt = formats.format_for(target, kind)
+    if fmt.name == "mp4":
+        from geohist.export.animation import ffmpeg_exe
+
+        ffmpeg_exe()  # a clear error now if imageio-ffmpeg is missing
+    formats.check_writable(target.parent)
+    return (Output(fmt.name, target),)
 
 
 def _existing_ancestor(path: Path) -> Path:
