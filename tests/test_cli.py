@@ -139,3 +139,18 @@ def test_readme_example_is_a_valid_events_file(tmp_path):
     result = run("validate", str(path))
     assert result.returncode == 0, result.stdout
     assert "5 events" in result.stdout
+
+
+def test_a_reader_that_stops_early_is_not_an_error():
+    """`geohist events --json | head -c 50`: the pipe closes; no traceback, no "internal error"."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "geohist", "events", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.read(50).startswith(b"[")
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 141
+    assert stderr == ""
