@@ -4,4 +4,6 @@ import sys
 
 from geohist.cli import main
 
-sys.exit(main())
+# Guarded so that importing the module (tools that walk the package do) never starts the app.
+if __name__ == "__main__":
+    sys.exit(main())
