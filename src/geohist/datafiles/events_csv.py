@@ -7,7 +7,6 @@ field, and the good rows are kept, so a mostly good file can still be opened.
 from __future__ import annotations
 
 import csv
-import io
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -23,6 +22,9 @@ from geohist.model.place import Gazetteer
 REQUIRED_COLUMNS = ("id", "start", "end", "title", "places")
 OPTIONAL_COLUMNS = ("mod", "summary", "tags", "source", "quote_start", "quote_end", "quote")
 LOCALIZED_COLUMN = re.compile(r"^(title|summary):([a-z]{2,3})$")
+# A line with its ending, split where io.StringIO(newline="") splits: at \n, \r and \r\n only
+# (not at U+2028 and the other breaks str.splitlines knows, which are data inside a cell).
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
 
 
 @dataclass
@@ -80,7 +82,9 @@ def _numbered_rows(
     text: str, name: str, problems: list[Problem]
 ) -> Iterator[tuple[int, list[str]]]:
     """Rows with the line they start on; the header's cells are stripped."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    # Lines are cut from ``text`` one at a time: io.StringIO would copy the whole file into a
+    # buffer of 4 bytes a character, the largest part of the peak while loading.
+    reader = csv.reader((m[0] for m in _LINE.finditer(text)), strict=True)
     line = 1
     try:
         for index, cells in enumerate(reader):

@@ -6,8 +6,18 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 
 from geohist.model.time import TimeSpan
+
+# Most events have no translations: they all share this one read-only mapping instead of
+# holding an empty dict each (64 bytes an event, 6.4 MB at 100k events).
+NO_TRANSLATIONS: Mapping[str, Mapping[str, str]] = MappingProxyType({})
+_NO_TEXTS: Mapping[str, str] = MappingProxyType({})
+
+
+def _no_translations() -> Mapping[str, Mapping[str, str]]:
+    return NO_TRANSLATIONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,14 +41,14 @@ class Event:
     summary: str = ""
     tags: tuple[str, ...] = ()
     provenance: Provenance | None = None
-    translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    translations: Mapping[str, Mapping[str, str]] = field(default_factory=_no_translations)
 
     def title_in(self, lang: str) -> str:
         """The title in ``lang`` if the file has one (column ``title:id``), else the main title."""
-        return self.translations.get(lang, {}).get("title") or self.title
+        return self.translations.get(lang, _NO_TEXTS).get("title") or self.title
 
     def summary_in(self, lang: str) -> str:
-        return self.translations.get(lang, {}).get("summary") or self.summary
+        return self.translations.get(lang, _NO_TEXTS).get("summary") or self.summary
 
     @property
     def first_day(self) -> int:
