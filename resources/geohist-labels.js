@@ -39,7 +39,12 @@
         pane.appendChild(box.node);
         boxes.set(item.id, box);
       }
-      if (box.key !== item.key) { box.key = item.key; box.node.replaceChildren(item.build()); }
+      if (box.key !== item.key) {
+        box.key = item.key;
+        box.node.replaceChildren(item.build());
+        box.size = null; // measured again below; a hidden box measures 0 × 0, so show it
+        if (box.shown === false) { box.node.style.display = ''; box.shown = true; }
+      }
       box.latlng = item.latlng;
       keep.add(item.id);
     });
@@ -53,8 +58,12 @@
   LabelLayer.prototype.arrange = function () {
     var map = this.map, size = map.getSize(), boxes = this.boxes;
     var list = this.order.map(function (id) { return boxes.get(id); });
-    // Reads only, all together: one layout for every label and obstacle.
-    var dims = list.map(function (b) { return [b.node.offsetWidth, b.node.offsetHeight]; });
+    // Reads only, all together: one layout for every label and obstacle. A box is measured
+    // only when its content changed; most labels stay the same from one step to the next.
+    var dims = list.map(function (b) {
+      if (!b.size) b.size = [b.node.offsetWidth, b.node.offsetHeight];
+      return b.size;
+    });
     var origin = map.getContainer().getBoundingClientRect();
     var placed = this.obstacles().map(function (node) {
       var r = node.getBoundingClientRect();
@@ -67,16 +76,21 @@
       if (spot.shown) placed.push(spot.rect);
       return spot;
     });
-    // Writes only.
+    // Writes only, and only what changed: an unchanged label costs the frame no style, layout
+    // or paint work.
     list.forEach(function (b, k) {
       var spot = spots[k];
-      b.node.style.display = spot.shown ? '' : 'none';
+      if (b.shown !== spot.shown) { b.shown = spot.shown; b.node.style.display = spot.shown ? '' : 'none'; }
       if (!spot.shown) return;
+      if (b.sideShown !== spot.side) {
+        b.sideShown = spot.side;
+        b.node.classList.toggle('gh-left', spot.side === 'left');
+      }
       b.side = spot.side;
-      b.node.classList.toggle('gh-left', spot.side === 'left');
-      var arrow = Math.min(Math.max(spot.arrowY, 8), dims[k][1] - 8);
-      b.node.style.setProperty('--gh-arrow-y', arrow + 'px');
-      L.DomUtil.setPosition(b.node, map.containerPointToLayerPoint([spot.rect.left, spot.rect.top]));
+      var arrow = Math.round(Math.min(Math.max(spot.arrowY, 8), dims[k][1] - 8));
+      if (b.arrow !== arrow) { b.arrow = arrow; b.node.style.setProperty('--gh-arrow-y', arrow + 'px'); }
+      var at = map.containerPointToLayerPoint([spot.rect.left, spot.rect.top]).round();
+      if (!b.at || !b.at.equals(at)) { b.at = at; L.DomUtil.setPosition(b.node, at); }
     });
   };
 

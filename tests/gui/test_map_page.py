@@ -214,6 +214,54 @@ def test_pixels_show_the_lit_place(
     assert (tmp_path / "map_1950.png").stat().st_size > 10_000
 
 
+def _crowded_payload() -> dict[str, Any]:
+    """Nine cities a degree apart; their titles grow from one day to the next, then shrink."""
+    places = {
+        f"c{row}{col}": _place(f"City {row}{col}", 50.0 + row, 30.0 + col)
+        for row in range(3)
+        for col in range(3)
+    }
+    long = "A much longer title that makes this label wider and taller than before"
+    events = []
+    for k, pid in enumerate(places):
+        events.append(_event(f"short-{pid}", "Short", DAY_1921, DAY_1921, [pid]))
+        events.append(_event(f"long-{pid}", f"{long} ({k})", DAY_1921 + 1, DAY_1921 + 1, [pid]))
+        events.append(_event(f"more-{pid}", "Second event", DAY_1921 + 1, DAY_1921 + 1, [pid]))
+        if k % 2:
+            events.append(_event(f"back-{pid}", "Back", DAY_1921 + 2, DAY_1921 + 2, [pid]))
+    return {"lang": "en", "afterglowDays": 0, "places": places, "events": events}
+
+
+def test_labels_never_overlap_as_their_content_changes(
+    qtbot: Any, make_view: Callable[[], MapView]
+) -> None:
+    """Labels measure themselves only when their content changes: sizes must stay true."""
+    view = make_view()
+    view.set_payload(_crowded_payload())
+    js(
+        qtbot,
+        view,
+        "(geohist.setOptions({autoFrame: false}), geohist.map.setView([51, 31], 6, {animate: false}), 1)",
+    )
+    rects_js = (
+        "[...document.querySelectorAll('.geohist-label')]"
+        ".filter(e => e.style.display !== 'none')"
+        ".map(e => { const r = e.getBoundingClientRect();"
+        " return [r.left, r.top, r.right, r.bottom, e.textContent]; })"
+    )
+    for day, count in ((DAY_1921, 9), (DAY_1921 + 1, 9), (DAY_1921 + 2, 4), (DAY_1921 + 1, 9)):
+        state = step(qtbot, view, day)
+        assert len(state["lit"]) == count
+        rects = js(qtbot, view, rects_js)
+        assert len(rects) >= 3, rects  # enough labels shown that they had to make room
+        for i, a in enumerate(rects):
+            assert a[2] - a[0] > 20 and a[3] - a[1] > 10, a  # measured, not 0 × 0
+            for b in rects[i + 1 :]:
+                overlap_x = min(a[2], b[2]) - max(a[0], b[0])
+                overlap_y = min(a[3], b[3]) - max(a[1], b[1])
+                assert overlap_x <= 1 or overlap_y <= 1, (day, a, b)
+
+
 def test_titles_are_text_not_markup(qtbot: Any, make_view: Callable[[], MapView]) -> None:
     hostile = "<img src=x onerror=window.__xss=1>"
     view = make_view()
