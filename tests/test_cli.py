@@ -142,11 +142,16 @@ def test_readme_example_is_a_valid_events_file(tmp_path):
 
 
 def test_a_reader_that_stops_early_is_not_an_error():
-    """`geohist events --json | head -c 50`: the pipe closes; no traceback, no "internal error"."""
+    """`geohist events --json | head -c 50`: the pipe closes; no traceback, no "internal error".
+
+    The seed events' JSON (~35 KB) would fit in Linux's default 64 KB pipe buffer, so the command
+    could finish before the pipe closes; a one-page pipe makes it block until the reader leaves.
+    """
     process = subprocess.Popen(
         [sys.executable, "-m", "geohist", "events", "--json"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        pipesize=4096,
     )
     assert process.stdout is not None and process.stderr is not None
     assert process.stdout.read(50).startswith(b"[")
