@@ -22,16 +22,14 @@ FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCh
 INDEX = place_index()
 
 # Pieces of the prose the tagger is built for, traps included (FINDINGS: Indonesian dates).
-WORDS = st.sampled_from(
-    (
-        "pada sejak hingga awal akhir pertengahan dekade tahun lalu depan pekan bulan hari Sabtu"
-        " Kamis Februari Maret November Mei 1950 1921 1960-an 15 16 (23/11) 15-2-1950 13/2/2018"
-        " 1920—1922 (1919-1922) Perang Dunia II Moskow Ankara Tiongkok Port Arthur Kepulauan"
-        " Kuril AS Vladimir Putin Anda SM M on in the early late 1945 August last week Thursday"
-        " 0811 9787 670 90 tahun. Jakarta, KOMPAS.com - . , ( ) ' \" — 2024 31 0 99999 -44"
-    ).split()
-    + ["\n", "\n\n"]
+VOCABULARY = (
+    "pada sejak hingga awal akhir pertengahan dekade tahun lalu depan pekan bulan hari Sabtu"
+    " Kamis Februari Maret November Mei 1950 1921 1960-an 15 16 (23/11) 15-2-1950 13/2/2018"
+    " 1920—1922 (1919-1922) Perang Dunia II Moskow Ankara Tiongkok Port Arthur Kepulauan"
+    " Kuril AS Vladimir Putin Anda SM M on in the early late 1945 August last week Thursday"
+    " 0811 9787 670 90 tahun. Jakarta, KOMPAS.com - . , ( ) ' \" — 2024 31 0 99999 -44"
 )
+WORDS = st.sampled_from([*VOCABULARY.split(" "), "\n", "\n\n"])
 PROSE = st.lists(WORDS, max_size=60).map(" ".join)
 REFERENCE = st.one_of(st.none(), st.dates(dt.date(1800, 1, 1), dt.date(2100, 12, 31)))
 
