@@ -501,7 +501,9 @@
         var k = P.idx.get(id), img = sprite(s), half = img.cssSize / 2;
         var x = P.xy[2 * k] + P.dx, y = P.xy[2 * k + 1] + P.dy;
         if (x < -half || y < -half || x > size.x + half || y > size.y + half) return;
-        ctx.drawImage(img, x - half, y - half, img.cssSize, img.cssSize);
+        // at whole pixels a sprite is blitted; at fractional ones every pixel is resampled, which
+        // made drawing 2,400 lit places (100k events) ~6 ms slower a step
+        ctx.drawImage(img, Math.round(x - half), Math.round(y - half), img.cssSize, img.cssSize);
       });
     });
   }
