@@ -154,6 +154,7 @@
       box.appendChild(line);
     });
     box.appendChild(el('div', 'gh-legend-source', tr('source')));
+    if (S.labels) S.labels.obstaclesChanged(); // its size may differ in another language
   }
 
   /* ---------- payload ---------- */

@@ -245,7 +245,7 @@ def test_labels_never_overlap_as_their_content_changes(
     )
     rects_js = (
         "[...document.querySelectorAll('.geohist-label')]"
-        ".filter(e => e.style.display !== 'none')"
+        ".filter(e => e.style.visibility !== 'hidden')"
         ".map(e => { const r = e.getBoundingClientRect();"
         " return [r.left, r.top, r.right, r.bottom, e.textContent]; })"
     )
@@ -260,6 +260,59 @@ def test_labels_never_overlap_as_their_content_changes(
                 overlap_x = min(a[2], b[2]) - max(a[0], b[0])
                 overlap_y = min(a[3], b[3]) - max(a[1], b[1])
                 assert overlap_x <= 1 or overlap_y <= 1, (day, a, b)
+
+
+LEGEND_RECT_JS = (
+    "(r => [r.left, r.top, r.right, r.bottom])"
+    "(document.querySelector('.geohist-legend').getBoundingClientRect())"
+)
+
+
+def test_labels_keep_clear_of_the_legend(qtbot: Any, make_view: Callable[[], MapView]) -> None:
+    """Labels placed around places under the legend stay off it, also after the legend changes
+    size (another language) and after the view is resized: its box is cached, not read each step."""
+    view = make_view()
+    view.set_payload(_crowded_payload())
+    js(
+        qtbot,
+        view,
+        "(geohist.setOptions({autoFrame: false}), geohist.map.setView([51, 31], 6, {animate: false}), 1)",
+    )
+    # Pan so the nine cities sit under the legend's centre.
+    js(
+        qtbot,
+        view,
+        "(r => { const c = geohist.map.getSize().divideBy(2), box ="
+        " geohist.map.getContainer().getBoundingClientRect();"
+        " geohist.map.panBy([c.x - (r.left + r.right) / 2 + box.left,"
+        " c.y - (r.top + r.bottom) / 2 + box.top], {animate: false}); return 1; })"
+        "(document.querySelector('.geohist-legend').getBoundingClientRect())",
+    )
+    rects_js = (
+        "[...document.querySelectorAll('.geohist-label')]"
+        ".filter(e => e.style.visibility !== 'hidden')"
+        ".map(e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })"
+    )
+
+    def assert_clear(day: int) -> None:
+        step(qtbot, view, day)
+        legend = js(qtbot, view, LEGEND_RECT_JS)
+        rects = js(qtbot, view, rects_js)
+        assert rects, "no label shown"
+        for r in rects:
+            overlap_x = min(r[2], legend[2]) - max(r[0], legend[0])
+            overlap_y = min(r[3], legend[3]) - max(r[1], legend[1])
+            assert overlap_x <= 1 or overlap_y <= 1, (day, r, legend)
+
+    assert_clear(DAY_1921)
+    js(qtbot, view, "(geohist.setOptions({lang: 'id'}), 1)")  # the legend's text changes
+    assert_clear(DAY_1921 + 1)
+    view.resize(view.width() - 120, view.height() - 60)  # the legend moves with the corner
+    qtbot.waitUntil(
+        lambda: js(qtbot, view, "geohist.map.getSize().x") == view.width(), timeout=TIMEOUT
+    )
+    assert_clear(DAY_1921 + 2)
+    assert_clear(DAY_1921 + 1)
 
 
 def test_titles_are_text_not_markup(qtbot: Any, make_view: Callable[[], MapView]) -> None:
