@@ -30,7 +30,7 @@
     this.order = [];
     this.obstacleCache = null;
     map.on('resize', this.obstaclesChanged, this);
-    this.sizes = typeof ResizeObserver === 'function' ? new ResizeObserver(this.measured.bind(this)) : null;
+    this.sizes = new ResizeObserver(this.measured.bind(this));
   }
 
   /* items: [{ id, latlng: [lat, lon], key, build: function () { return Element; } }], most
@@ -45,19 +45,18 @@
         box.node.geohistBox = box;
         pane.appendChild(box.node);
         boxes.set(item.id, box);
-        if (sizes) sizes.observe(box.node); // its first size arrives after the next layout
+        sizes.observe(box.node); // its first size arrives after the next layout
       }
       if (box.key !== item.key) {
         box.key = item.key;
         box.node.replaceChildren(item.build()); // a new size, if any, arrives through measured()
-        if (!sizes) box.size = null;
       }
       box.latlng = item.latlng;
       keep.add(item.id);
     });
     boxes.forEach(function (box, id) {
       if (!keep.has(id)) {
-        if (sizes) sizes.unobserve(box.node);
+        sizes.unobserve(box.node);
         box.node.remove(); boxes.delete(id);
       }
     });
@@ -69,10 +68,9 @@
   LabelLayer.prototype.measured = function (entries) {
     var changed = false;
     entries.forEach(function (entry) {
-      var box = entry.target.geohistBox, border = entry.borderBoxSize && entry.borderBoxSize[0];
+      var box = entry.target.geohistBox, border = entry.borderBoxSize[0];
       if (!box) return;
-      var size = border ? [border.inlineSize, border.blockSize] :
-        [entry.target.offsetWidth, entry.target.offsetHeight];
+      var size = [border.inlineSize, border.blockSize];
       if (!box.size || box.size[0] !== size[0] || box.size[1] !== size[1]) { box.size = size; changed = true; }
     });
     if (changed) this.arrange();
@@ -81,12 +79,10 @@
   LabelLayer.prototype.arrange = function () {
     var map = this.map, size = map.getSize(), boxes = this.boxes;
     // Only boxes whose size is known take part; a new one is placed when measured() hears of it.
-    // Without ResizeObserver, sizes are read here, all together: one layout for all labels.
     var list = this.order.map(function (id) { return boxes.get(id); }).filter(function (b) {
-      if (!b.size && !this.sizes) b.size = [b.node.offsetWidth, b.node.offsetHeight];
       if (!b.size && b.shown !== false) { b.shown = false; b.node.style.visibility = 'hidden'; }
       return !!b.size;
-    }, this);
+    });
     var dims = list.map(function (b) { return b.size; });
     var placed = this.obstacleRects().slice();
     var spots = list.map(function (b, k) {

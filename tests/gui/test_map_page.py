@@ -232,45 +232,21 @@ def _crowded_payload() -> dict[str, Any]:
     return {"lang": "en", "afterglowDays": 0, "places": places, "events": events}
 
 
-def test_labels_never_overlap_as_their_content_changes(
-    qtbot: Any, make_view: Callable[[], MapView]
-) -> None:
-    """Labels measure themselves only when their content changes: sizes must stay true."""
-    view = make_view()
-    view.set_payload(_crowded_payload())
-    js(
-        qtbot,
-        view,
-        "(geohist.setOptions({autoFrame: false}), geohist.map.setView([51, 31], 6, {animate: false}), 1)",
-    )
-    rects_js = (
-        "[...document.querySelectorAll('.geohist-label')]"
-        ".filter(e => e.style.visibility !== 'hidden')"
-        ".map(e => { const r = e.getBoundingClientRect();"
-        " return [r.left, r.top, r.right, r.bottom, e.textContent]; })"
-    )
-    for day, count in ((DAY_1921, 9), (DAY_1921 + 1, 9), (DAY_1921 + 2, 4), (DAY_1921 + 1, 9)):
-        state = step(qtbot, view, day)
-        assert len(state["lit"]) == count
-        rects = js(qtbot, view, rects_js)
-        assert len(rects) >= 3, rects  # enough labels shown that they had to make room
-        for i, a in enumerate(rects):
-            assert a[2] - a[0] > 20 and a[3] - a[1] > 10, a  # measured, not 0 × 0
-            for b in rects[i + 1 :]:
-                overlap_x = min(a[2], b[2]) - max(a[0], b[0])
-                overlap_y = min(a[3], b[3]) - max(a[1], b[1])
-                assert overlap_x <= 1 or overlap_y <= 1, (day, a, b)
-
-
+# [left, top, right, bottom, text] of every label on show, in client pixels.
+SHOWN_LABELS_JS = (
+    "[...document.querySelectorAll('.geohist-label')]"
+    ".filter(e => e.style.visibility !== 'hidden')"
+    ".map(e => { const r = e.getBoundingClientRect();"
+    " return [r.left, r.top, r.right, r.bottom, e.textContent]; })"
+)
 LEGEND_RECT_JS = (
     "(r => [r.left, r.top, r.right, r.bottom])"
     "(document.querySelector('.geohist-legend').getBoundingClientRect())"
 )
 
 
-def test_labels_keep_clear_of_the_legend(qtbot: Any, make_view: Callable[[], MapView]) -> None:
-    """Labels placed around places under the legend stay off it, also after the legend changes
-    size (another language) and after the view is resized: its box is cached, not read each step."""
+def _crowded_view(qtbot: Any, make_view: Callable[[], MapView]) -> MapView:
+    """A view of ``_crowded_payload`` around its nine cities, without auto-framing."""
     view = make_view()
     view.set_payload(_crowded_payload())
     js(
@@ -278,6 +254,34 @@ def test_labels_keep_clear_of_the_legend(qtbot: Any, make_view: Callable[[], Map
         view,
         "(geohist.setOptions({autoFrame: false}), geohist.map.setView([51, 31], 6, {animate: false}), 1)",
     )
+    return view
+
+
+def _overlap(a: list, b: list) -> bool:
+    """Whether two [left, top, right, bottom, ...] boxes share more than a pixel each way."""
+    return min(a[2], b[2]) - max(a[0], b[0]) > 1 and min(a[3], b[3]) - max(a[1], b[1]) > 1
+
+
+def test_labels_never_overlap_as_their_content_changes(
+    qtbot: Any, make_view: Callable[[], MapView]
+) -> None:
+    """Labels measure themselves only when their content changes: sizes must stay true."""
+    view = _crowded_view(qtbot, make_view)
+    for day, count in ((DAY_1921, 9), (DAY_1921 + 1, 9), (DAY_1921 + 2, 4), (DAY_1921 + 1, 9)):
+        state = step(qtbot, view, day)
+        assert len(state["lit"]) == count
+        rects = js(qtbot, view, SHOWN_LABELS_JS)
+        assert len(rects) >= 3, rects  # enough labels shown that they had to make room
+        for i, a in enumerate(rects):
+            assert a[2] - a[0] > 20 and a[3] - a[1] > 10, a  # measured, not 0 × 0
+            for b in rects[i + 1 :]:
+                assert not _overlap(a, b), (day, a, b)
+
+
+def test_labels_keep_clear_of_the_legend(qtbot: Any, make_view: Callable[[], MapView]) -> None:
+    """Labels placed around places under the legend stay off it, also after the legend changes
+    size (another language) and after the view is resized: its box is cached, not read each step."""
+    view = _crowded_view(qtbot, make_view)
     # Pan so the nine cities sit under the legend's centre.
     js(
         qtbot,
@@ -288,21 +292,14 @@ def test_labels_keep_clear_of_the_legend(qtbot: Any, make_view: Callable[[], Map
         " c.y - (r.top + r.bottom) / 2 + box.top], {animate: false}); return 1; })"
         "(document.querySelector('.geohist-legend').getBoundingClientRect())",
     )
-    rects_js = (
-        "[...document.querySelectorAll('.geohist-label')]"
-        ".filter(e => e.style.visibility !== 'hidden')"
-        ".map(e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })"
-    )
 
     def assert_clear(day: int) -> None:
         step(qtbot, view, day)
         legend = js(qtbot, view, LEGEND_RECT_JS)
-        rects = js(qtbot, view, rects_js)
+        rects = js(qtbot, view, SHOWN_LABELS_JS)
         assert rects, "no label shown"
         for r in rects:
-            overlap_x = min(r[2], legend[2]) - max(r[0], legend[0])
-            overlap_y = min(r[3], legend[3]) - max(r[1], legend[1])
-            assert overlap_x <= 1 or overlap_y <= 1, (day, r, legend)
+            assert not _overlap(r, legend), (day, r, legend)
 
     assert_clear(DAY_1921)
     js(qtbot, view, "(geohist.setOptions({lang: 'id'}), 1)")  # the legend's text changes
