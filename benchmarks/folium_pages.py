@@ -110,6 +110,18 @@ def _write(fmap, page: Path) -> Path:
     return page
 
 
+def _tgj_times(event) -> list[str]:
+    """The times of an event's point features: its first and last day.
+
+    TimeDimension shows a feature at time t when its first time is <= t and its last time is
+    >= t - duration (``_getFeatureBetweenDates`` in leaflet-timedimension 1.1.1); with
+    ``duration=P1Y`` that is the event's active days plus a year after its end, the days geohist
+    shows the place lit or fading (default afterglow 365 days).
+    """
+    first, last = iso_day(event.first_day), iso_day(event.last_day)
+    return [first] if first == last else [first, last]
+
+
 def tgj_page(path: Path, cache: Path) -> tuple[Path, int, int, str]:
     """A TimestampedGeoJson page of the events; returns (page, lo_ms, hi_ms, map variable)."""
     from folium.plugins import TimestampedGeoJson
@@ -120,7 +132,7 @@ def tgj_page(path: Path, cache: Path) -> tuple[Path, int, int, str]:
         {
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [gaz[pid].lon, gaz[pid].lat]},
-            "properties": {"times": [iso_day(e.first_day)], "icon": "circle", "iconstyle": MARKER},
+            "properties": {"times": _tgj_times(e), "icon": "circle", "iconstyle": MARKER},
         }
         for e in cat
         for pid in e.place_ids
@@ -140,7 +152,10 @@ def tgj_page(path: Path, cache: Path) -> tuple[Path, int, int, str]:
     tgj.default_css = [("timedimension_css", assets["timedimension.css"].as_uri())]
     tgj.add_to(fmap)
     page = _write(fmap, cache / f"tgj-{path.stem}.html")
-    first, last = min(e.first_day for e in cat), max(e.first_day for e in cat)
+    first, last = (
+        min(e.first_day for e in cat),
+        max(e.last_day for e in cat),
+    )  # the span geohist scrubs
     return page, day_ms(first), day_ms(last), fmap.get_name()
 
 

@@ -36,12 +36,13 @@ runs each measurement in a fresh child process:
   presents each page frame through the Qt GUI thread, so a busy GUI thread also holds back the
   page's frames (measured here: a page repainting a 400×400 box every frame made 152 frames in
   3 s with the GUI thread free, 27 with it blocked 50 ms at a time).
-- ``tgj``: folium's ``TimestampedGeoJson`` on the same events (one point per event place, shown
-  from its start for ``duration=P1Y``, SVG circle markers) in a bare ``QWebEngineView`` at
-  1920×1080. A step is ``map.timeDimension.setCurrentTime(ms)`` through ``runJavaScript``;
-  TimeDimension fires ``timeload`` once its layer has redrawn (synchronously for GeoJSON layers),
-  the page then waits two requestAnimationFrames and sets ``document.title``; the clock stops on
-  ``titleChanged``.
+- ``tgj``: folium's ``TimestampedGeoJson`` on the same events (one point per event place with
+  ``times`` = its first and last day and ``duration=P1Y``, so TimeDimension shows it from its
+  start to a year after its end — the days geohist shows it lit or fading; SVG circle markers)
+  in a bare ``QWebEngineView`` at 1920×1080. A step is ``map.timeDimension.setCurrentTime(ms)``
+  through ``runJavaScript``; TimeDimension fires ``timeload`` once its layer has redrawn
+  (synchronously for GeoJSON layers), the page then waits two requestAnimationFrames and sets
+  ``document.title``; the clock stops on ``titleChanged``.
 - ``timeline``: folium's ``Timeline`` + ``TimelineSlider`` (leaflet.timeline 1.6.0) on the same
   events: one point feature per event place from the event's first day to its last day + the
   app's default afterglow (365 days: the days geohist shows the place lit or fading), the same

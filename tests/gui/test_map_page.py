@@ -312,6 +312,31 @@ def test_labels_keep_clear_of_the_legend(qtbot: Any, make_view: Callable[[], Map
     assert_clear(DAY_1921 + 1)
 
 
+def test_a_crowd_of_places_gets_one_label_of_bounded_width(
+    qtbot: Any, make_view: Callable[[], MapView]
+) -> None:
+    """Zoomed out, the nine cities merge into one label: it names three and counts the rest,
+    and long names give way (ellipsis) rather than stretch the label across the map."""
+    payload = _crowded_payload()
+    payload["places"]["c00"]["name"] = "Kota dengan nama yang sangat panjang sekali " * 4
+    view = make_view()
+    view.set_payload(payload)
+    js(
+        qtbot,
+        view,
+        "(geohist.setOptions({autoFrame: false}), geohist.map.setView([51, 31], 2, {animate: false}), 1)",
+    )
+    step(qtbot, view, DAY_1921)
+    rects = js(qtbot, view, SHOWN_LABELS_JS)
+    assert len(rects) == 1, rects
+    left, _top, right, _bottom, text = rects[0]
+    assert "+6 places" in text, text
+    assert text.count(" · ") == 2, text
+    assert 100 < right - left <= 360, rects[0]
+    more = js(qtbot, view, "document.querySelector('.gh-more-names').getBoundingClientRect().right")
+    assert more <= right, (more, rects[0])  # the count is shown whole, inside the label
+
+
 def test_titles_are_text_not_markup(qtbot: Any, make_view: Callable[[], MapView]) -> None:
     hostile = "<img src=x onerror=window.__xss=1>"
     view = make_view()
