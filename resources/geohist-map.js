@@ -13,6 +13,7 @@
   var PANES = [['gh-countries', 250], ['gh-shade', 260], ['gh-regions', 380], ['gh-arcs', 410], ['gh-glow', 420],
     ['gh-places', 440]];
   var WORLD = [[-56, -170], [78, 190]];
+  var STREAM_MS = 50; // steps closer than this are a drag or playback (see setTime)
   var LONG_SPAN = 3653; // events longer than ~10 years are scanned apart, keeping the sweep short
   var MAX_LABELS = 24;
   var BIG_PLACES = 400; // above this many places all markers go on two canvases (see "large catalogs")
@@ -39,6 +40,7 @@
     arcs: new Map(), labels: null, litViews: new Set(),
     opts: { afterglowDays: 365, autoFrame: false, lang: 'en' },
     time: null, seq: 0, selected: null, frameKey: null, renderQueued: false, frameUsed: false,
+    lastStepAt: -Infinity,
     active: [], lit: [], fading: [], labelOrder: [], placeStates: new Map(),
     big: false, dotLayer: null, litLayer: null, hoverTip: null, placeIds: [], proj: { zoom: null },
     arcPts: new Map(), bigArcs: [], sprites: new Map()
@@ -230,12 +232,13 @@
 
   /* ---------- one time step ---------- */
 
-  /* The first step after a frame is worked out at once, so the work overlaps the wait for the
-   * next frame and that frame shows it (rendering only in requestAnimationFrame put all the work
-   * after the frame began: 100k events, 97 → 84 ms a step; 10k, 44 → 38). Further steps before
-   * the next frame only record the time and are worked out once, just before it is painted:
-   * while the timeline is dragged, steps arrive as fast as the mouse moves (60 Hz and more), and
-   * rendering each at once kept the page busy between frames and starved the painting.
+  /* A step on its own (a key, a click, a jump) is worked out at once, so the work overlaps the
+   * wait for the next frame and that frame shows it (rendering in requestAnimationFrame put all
+   * the work after the frame began: 100k events, 97 → 84 ms a step; 10k, 44 → 38). Steps in a
+   * stream (dragging, playing: the previous one less than STREAM_MS ago) only record the time,
+   * and the map is worked out once per frame, just before it is painted: they arrive as fast as
+   * the mouse moves (60 Hz and more), and rendering each on arrival lands work anywhere in the
+   * frame and starves the painting (10k drag: 114–128 frames in 5 s instead of 165–187).
    * Whoever reads the state gets it worked out first (see state()). */
   function setTime(day, seq) {
     var t = Math.floor(Number(day));
@@ -246,7 +249,9 @@
   }
 
   function requestRender() {
-    if (S.frameUsed || S.renderQueued) { queueRender(); return; }
+    var now = performance.now(), streaming = now - S.lastStepAt < STREAM_MS;
+    S.lastStepAt = now;
+    if (streaming || S.frameUsed || S.renderQueued) { queueRender(); return; }
     render();
     markFrameUsed();
   }
