@@ -660,7 +660,9 @@
       ctx.fillStyle = mix(LAND.fillColor, w.soft ? '#f8d9cd' : '#f5bba6', w.strength);
       ctx.fill('evenodd');
       ctx.strokeStyle = mix(LAND.color, HIGHLIGHT, w.strength);
-      ctx.lineWidth = 1.4;
+      // 1 px, not thicker: Skia draws it as a hairline, far cheaper than stroking an outline
+      // (100k events, ~90 countries redrawn a step: 1.4 px cost 20–25 ms a step more)
+      ctx.lineWidth = 1;
       ctx.setLineDash(w.soft ? [4, 3] : []);
       ctx.stroke();
     });
