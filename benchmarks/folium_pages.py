@@ -152,10 +152,8 @@ def tgj_page(path: Path, cache: Path) -> tuple[Path, int, int, str]:
     tgj.default_css = [("timedimension_css", assets["timedimension.css"].as_uri())]
     tgj.add_to(fmap)
     page = _write(fmap, cache / f"tgj-{path.stem}.html")
-    first, last = (
-        min(e.first_day for e in cat),
-        max(e.last_day for e in cat),
-    )  # the span geohist scrubs
+    # from the first start to the last end: the span geohist scrubs
+    first, last = min(e.first_day for e in cat), max(e.last_day for e in cat)
     return page, day_ms(first), day_ms(last), fmap.get_name()
 
 

@@ -326,7 +326,7 @@
     states.forEach(function (s, id) { ids.add(id); });
     ids.forEach(function (id) {
       var v = S.views.get(id), s = states.get(id);
-      var key = s ? (s.key = styleKey(s)) : '';
+      var key = s ? styleKey(s) : '';
       if (key === v.key) return;
       v.key = key;
       if (s) { light(v, s); S.litViews.add(id); } else { unlight(v); S.litViews.delete(id); }
@@ -540,7 +540,7 @@
   }
 
   function sprite(s) { // halo and marker of one style, as markStyles draws them with Leaflet
-    var level = Math.round(s.strength * 50), soft = !!s.soft, key = s.key || styleKey(s);
+    var level = Math.round(s.strength * 50), soft = !!s.soft, key = styleKey(s);
     var img = S.sprites.get(key);
     if (img) return img;
     var st = markStyles({ active: s.active, strength: level / 50, soft: soft, selected: s.selected });
