@@ -33,17 +33,17 @@
 
   var S = {
     map: null, bridge: null, pageReady: false, loaded: false, legendBox: null,
-    countryLayers: {}, shade: new Map(), shadeKey: '', shadeLayer: null, shadeProj: { zoom: null },
-    places: {}, views: new Map(), events: [], byId: new Map(),
+    countryLayers: {}, shade: new Int16Array(0), shadeLayer: null, shadeProj: { zoom: null },
+    places: {}, placeIds: [], pidx: new Map(), views: [], events: [], byId: new Map(),
     first: new Float64Array(0), last: new Float64Array(0), isLong: new Uint8Array(0),
     longIdx: [], maxShort: 0,
-    arcs: new Map(), labels: null, litViews: new Set(),
+    arcs: new Map(), labels: null,
     opts: { afterglowDays: 365, autoFrame: false, lang: 'en' },
-    time: null, seq: 0, selected: null, frameKey: null, renderQueued: false, frameUsed: false,
-    lastStepAt: -Infinity,
-    active: [], lit: [], fading: [], labelOrder: [], placeStates: new Map(),
-    big: false, dotLayer: null, litLayer: null, hoverTip: null, placeIds: [], proj: { zoom: null },
-    arcPts: new Map(), bigArcs: [], sprites: new Map()
+    time: null, seq: 0, selected: null, selectedIdx: -1, frameKey: null, renderQueued: false,
+    frameUsed: false, lastStepAt: -Infinity,
+    big: false, dotLayer: null, litLayer: null, hoverTip: null, proj: { zoom: null },
+    arcPts: new Map(), bigArcs: [], sprites: new Map(), shows: null
+    // plus the typed arrays of indexPlaces / indexEvents (see "a step without garbage")
   };
 
   /* ---------- small helpers ---------- */
@@ -169,10 +169,10 @@
     S.places = payload.places || {};
     if (payload.lang) S.opts.lang = payload.lang;
     if (payload.afterglowDays !== undefined) S.opts.afterglowDays = payload.afterglowDays;
+    indexPlaces();
     indexEvents(payload.events || []);
-    S.placeIds = Object.keys(S.places);
     S.big = S.placeIds.length > BIG_PLACES;
-    S.placeIds.forEach(function (id) { S.views.set(id, makeView(id, S.places[id])); });
+    S.views = S.placeIds.map(function (id, k) { return makeView(k); });
     if (S.big) addCanvases();
     S.loaded = true;
     if (S.legendBox) fillLegend(S.legendBox);
@@ -182,29 +182,75 @@
 
   function frameCatalog() { // open on where this history happens, not on the whole globe
     var bounds = L.latLngBounds([]);
-    Object.keys(S.places).forEach(function (id) { bounds.extend([S.places[id].lat, S.places[id].lon]); });
+    S.placeIds.forEach(function (id) { bounds.extend([S.places[id].lat, S.places[id].lon]); });
     if (bounds.isValid()) S.map.fitBounds(bounds.pad(0.08), { animate: false, maxZoom: 5 });
+  }
+
+  /* ---------- a step without garbage ----------
+   * At 100k events a step touches ~1,800 events and ~2,400 places. Held as objects, maps and
+   * strings, that was ~2 MB of garbage a step, which grew the page's JS heap from 35 to ~200 MB
+   * within 50 steps (V8 lets the heap grow well past what is live before it collects). So places
+   * and events are numbered once per payload, and a step writes its results into typed arrays
+   * allocated here: hits (events lit or fading), per-place state, per-country shade.
+   */
+
+  var TOUCHED = 1, ACTIVE = 2, SOFT = 4, SELECTED = 8; // bits of S.pFlags
+
+  function indexPlaces() {
+    var ids = Object.keys(S.places), n = ids.length, isos = new Map(), list = [];
+    S.placeIds = ids; S.pidx = new Map();
+    S.proj = { zoom: null }; S.arcPts = new Map(); // positions() and arcs are by place number
+    S.isArea = new Uint8Array(n); S.pcStart = new Int32Array(n + 1);
+    ids.forEach(function (id, k) {
+      var place = S.places[id];
+      S.pidx.set(id, k);
+      S.isArea[k] = AREA_KINDS.indexOf(place.kind) >= 0 ? 1 : 0;
+      S.pcStart[k] = list.length;
+      (place.countries || []).forEach(function (iso) {
+        if (!isos.has(iso)) isos.set(iso, isos.size);
+        list.push(isos.get(iso));
+      });
+    });
+    S.pcStart[n] = list.length; S.pcList = Int32Array.from(list);
+    S.countryIds = Array.from(isos.keys());
+    S.pFlags = new Uint8Array(n); S.pStr = new Float32Array(n); S.pKey = new Int32Array(n);
+    S.pHead = new Int32Array(n); S.pTail = new Int32Array(n);
+    S.touched = new Int32Array(n); S.nTouched = 0; S.shown = new Int32Array(n); S.nShown = 0;
+    S.labelOrder = new Int32Array(Math.min(n, MAX_LABEL_PLACES)); S.nLabels = 0;
+    S.labelSeen = new Int32Array(n); S.labelStamp = 0;
+    S.cStr = new Float32Array(S.countryIds.length); S.cSoft = new Uint8Array(S.countryIds.length);
+    S.shade = new Int16Array(S.countryIds.length); // per country: 0, or 1 + 2 * level + soft
   }
 
   function indexEvents(events) {
     var evs = events.slice().sort(function (a, b) {
       return a.first_day - b.first_day || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     });
-    var n = evs.length;
+    var n = evs.length, list = [];
     S.events = evs; S.byId = new Map(); S.longIdx = []; S.maxShort = 0;
     S.first = new Float64Array(n); S.last = new Float64Array(n); S.isLong = new Uint8Array(n);
+    S.evSoft = new Uint8Array(n); S.epStart = new Int32Array(n + 1);
     for (var i = 0; i < n; i++) {
-      var span = evs[i].last_day - evs[i].first_day;
-      S.first[i] = evs[i].first_day; S.last[i] = evs[i].last_day;
-      S.byId.set(evs[i].id, i);
+      var ev = evs[i], span = ev.last_day - ev.first_day;
+      S.first[i] = ev.first_day; S.last[i] = ev.last_day; S.evSoft[i] = ev.soft ? 1 : 0;
+      S.byId.set(ev.id, i);
       if (span > LONG_SPAN) { S.isLong[i] = 1; S.longIdx.push(i); } else if (span > S.maxShort) {
         S.maxShort = span;
       }
+      S.epStart[i] = list.length;
+      (ev.places || []).forEach(function (id) { if (S.pidx.has(id)) list.push(S.pidx.get(id)); });
+      ev.places = null; // numbered in S.epList from here on
     }
+    S.epStart[n] = list.length; S.epList = Int32Array.from(list);
+    S.epOwner = new Int32Array(list.length); S.epNext = new Int32Array(list.length);
+    for (i = 0; i < n; i++) S.epOwner.fill(i, S.epStart[i], S.epStart[i + 1]);
+    S.hitI = new Int32Array(n); S.hitS = new Float32Array(n); S.hitA = new Uint8Array(n); S.nHits = 0;
+    S.selectedIdx = S.byId.has(S.selected) ? S.byId.get(S.selected) : -1;
   }
 
-  function makeView(id, place) {
-    if (S.big) return { id: id, place: place, dot: null, mark: null, halo: null, area: null, key: '' };
+  function makeView(k) {
+    var id = S.placeIds[k], place = S.places[id];
+    if (S.big) return { id: id, place: place, dot: null, mark: null, halo: null, area: null };
     var dot = L.circleMarker([place.lat, place.lon], {
       pane: 'gh-places', radius: 2.6, stroke: false, fillColor: '#5f6b7a', fillOpacity: 0.6
     });
@@ -212,7 +258,7 @@
     dot.bindTooltip(function () { return el('span', 'gh-hover', nameAt(place, S.time)); },
       { direction: 'top', offset: [0, -4], className: 'geohist-hover' });
     dot.addTo(S.map);
-    return { id: id, place: place, dot: dot, mark: null, halo: null, area: null, key: '' };
+    return { id: id, place: place, dot: dot, mark: null, halo: null, area: null };
   }
 
   function clearAll() {
@@ -221,13 +267,13 @@
       if (v.dot) S.map.removeLayer(v.dot);
     });
     removeCanvases();
+    S.bigArcs = [];
     S.arcs.forEach(function (a) { S.map.removeLayer(a.line); });
-    S.shade = new Map(); S.shadeKey = '';
+    S.shade = new Int16Array(0); S.nTouched = S.nShown = S.nHits = S.nLabels = 0;
     if (S.shadeLayer) S.shadeLayer.redraw();
-    S.views = new Map(); S.arcs = new Map();
-    S.litViews = new Set(); S.frameKey = null;
+    S.views = []; S.arcs = new Map(); S.frameKey = null;
     if (S.labels) S.labels.clear();
-    S.active = []; S.lit = []; S.fading = []; S.labelOrder = []; S.loaded = false;
+    S.loaded = false; S.shows = null;
   }
 
   /* ---------- one time step ---------- */
@@ -275,66 +321,89 @@
   }
 
   function render() {
-    S.renderQueued = false;
+    S.renderQueued = false; S.shows = null;
     if (!S.loaded || S.time === null || !S.map) return;
-    var hits = collect(S.time);
-    var states = aggregate(hits);
-    applyPlaces(states);
-    if (S.big) S.bigArcs = pickArcs(hits); else applyArcs(hits);
-    applyCountries(states);
-    summarize(hits, states);
+    collect(S.time);
+    aggregate();
+    applyPlaces();
+    if (S.big) S.bigArcs = pickArcs(); else applyArcs();
+    applyCountries();
+    orderLabels();
     placeLabels();
     if (S.big) S.litLayer.redraw();
     maybeFrame();
   }
 
-  function collect(t) { // events active at t or ended less than afterglowDays before it
-    var glow = Math.max(0, Number(S.opts.afterglowDays) || 0), out = [];
+  function collect(t) { // hits: events active at t or ended less than afterglowDays before it
+    var glow = Math.max(0, Number(S.opts.afterglowDays) || 0), n = 0;
     function visit(i) {
-      if (S.last[i] >= t) { out.push({ i: i, active: true, strength: 1 }); return; }
+      if (S.last[i] >= t) { S.hitI[n] = i; S.hitA[n] = 1; S.hitS[n++] = 1; return; }
       var age = t - S.last[i];
-      if (age < glow) out.push({ i: i, active: false, strength: 1 - age / glow });
+      if (age < glow) { S.hitI[n] = i; S.hitA[n] = 0; S.hitS[n++] = 1 - age / glow; }
     }
     var hi = upperBound(S.first, t);
     for (var i = lowerBound(S.first, t - glow - S.maxShort); i < hi; i++) {
       if (!S.isLong[i]) visit(i);
     }
-    S.longIdx.forEach(function (j) { if (S.first[j] <= t) visit(j); });
-    return out;
+    for (var k = 0; k < S.longIdx.length; k++) if (S.first[S.longIdx[k]] <= t) visit(S.longIdx[k]);
+    S.nHits = n;
   }
 
-  function aggregate(hits) { // place id → strongest state among its events
-    var states = new Map();
-    hits.forEach(function (h) {
-      var ev = S.events[h.i];
-      (ev.places || []).forEach(function (pid) {
-        if (!S.places[pid]) return;
-        var s = states.get(pid);
-        if (!s) { s = { active: false, strength: 0, soft: true, selected: false, events: [] }; states.set(pid, s); }
-        if (h.active && !s.active) { s.active = true; s.strength = 1; s.soft = !!ev.soft; } else if (h.active === s.active) {
-          s.strength = Math.max(s.strength, h.strength); s.soft = s.soft && !!ev.soft;
+  /* Each place takes the strongest state among its events: active beats fading (strength 1),
+   * fading ones keep the strongest afterglow; soft (uncertain) only if all those events are;
+   * selected if any is. Each place also gets the list of its active events, linked through
+   * S.epNext (one link per event-place pair) in hit order, for its label. */
+  function aggregate() {
+    var flags = S.pFlags, str = S.pStr, k, j;
+    for (k = 0; k < S.nTouched; k++) flags[S.touched[k]] = 0;
+    S.nTouched = 0;
+    for (var h = 0; h < S.nHits; h++) {
+      var i = S.hitI[h], active = S.hitA[h] === 1, strength = S.hitS[h], soft = S.evSoft[i] === 1;
+      for (j = S.epStart[i]; j < S.epStart[i + 1]; j++) {
+        var p = S.epList[j], f = flags[p];
+        if (!f) { f = TOUCHED | SOFT; str[p] = 0; S.pHead[p] = -1; S.touched[S.nTouched++] = p; }
+        if (active && !(f & ACTIVE)) {
+          f = ((f | ACTIVE) & ~SOFT) | (soft ? SOFT : 0); str[p] = 1;
+        } else if (active === ((f & ACTIVE) !== 0)) {
+          if (strength > str[p]) str[p] = strength;
+          if (!soft) f &= ~SOFT;
         }
-        if (h.active) s.events.push(ev);
-        if (ev.id === S.selected) s.selected = true;
-      });
-    });
-    return states;
+        if (active) {
+          if (S.pHead[p] < 0) S.pHead[p] = j; else S.epNext[S.pTail[p]] = j;
+          S.pTail[p] = j; S.epNext[j] = -1;
+        }
+        if (i === S.selectedIdx) f |= SELECTED;
+        flags[p] = f;
+      }
+    }
   }
 
-  function applyPlaces(states) {
-    var ids = new Set(S.litViews);
-    states.forEach(function (s, id) { ids.add(id); });
-    ids.forEach(function (id) {
-      var v = S.views.get(id), s = states.get(id);
-      var key = s ? styleKey(s) : '';
-      if (key === v.key) return;
-      v.key = key;
-      if (s) { light(v, s); S.litViews.add(id); } else { unlight(v); S.litViews.delete(id); }
-    });
+  function applyPlaces() { // restyle only places whose look changed (canvas: their key only)
+    var k, p;
+    for (k = 0; k < S.nShown; k++) {
+      p = S.shown[k];
+      if (!S.pFlags[p] && S.pKey[p]) { S.pKey[p] = 0; unlight(S.views[p]); }
+    }
+    for (k = 0; k < S.nTouched; k++) {
+      p = S.touched[k];
+      var key = placeKey(p);
+      if (key === S.pKey[p]) continue;
+      S.pKey[p] = key;
+      if (!S.big || S.views[p].place.geometry) light(S.views[p], placeState(p));
+    }
+    S.shown.set(S.touched.subarray(0, S.nTouched)); S.nShown = S.nTouched;
   }
 
-  function styleKey(s) { // places drawn alike share a key (Leaflet restyles, canvas sprites)
-    return (s.active ? 'a' : 'f') + Math.round(s.strength * 50) + (s.soft ? 's' : '') + (s.selected ? '*' : '');
+  function placeKey(p) { // places drawn alike share a key (Leaflet restyles, canvas sprites); 0: unlit
+    var f = S.pFlags[p];
+    if (!f) return 0;
+    return (Math.round(S.pStr[p] * 50) << 4) | (f & ACTIVE ? 8 : 0) | (f & SOFT ? 4 : 0) |
+      (f & SELECTED ? 2 : 0) | 1;
+  }
+
+  function placeState(p) {
+    var f = S.pFlags[p];
+    return { active: !!(f & ACTIVE), strength: S.pStr[p], soft: !!(f & SOFT), selected: !!(f & SELECTED) };
   }
 
   function markStyles(s) {
@@ -375,39 +444,44 @@
     if (v.mark) S.map.removeLayer(v.mark);
     if (v.halo) S.map.removeLayer(v.halo);
     if (v.area) S.map.removeLayer(v.area);
-    v.key = '';
   }
 
   /* ---------- arcs between the places of one event ---------- */
 
-  function applyArcs(hits) {
+  function multiPlace(i) { return S.epStart[i + 1] - S.epStart[i] > 1; }
+
+  function applyArcs() { // small catalogs: one Leaflet polyline per event with several places
     var want = new Map();
-    hits.forEach(function (h) {
-      var ev = S.events[h.i];
-      if ((ev.places || []).filter(function (p) { return S.places[p]; }).length > 1) want.set(ev.id, h);
-    });
+    for (var h = 0; h < S.nHits; h++) {
+      var i = S.hitI[h];
+      if (multiPlace(i)) want.set(S.events[i].id, { i: i, strength: S.hitS[h] });
+    }
     S.arcs.forEach(function (arc, id) {
       if (!want.has(id) && arc.key) { S.map.removeLayer(arc.line); arc.key = ''; }
     });
-    want.forEach(function (h, id) {
-      var ev = S.events[h.i], sel = id === S.selected;
-      var key = [Math.round(h.strength * 50), +!!ev.soft, +sel].join('|');
+    want.forEach(function (hit, id) {
+      var sel = hit.i === S.selectedIdx, soft = S.evSoft[hit.i] === 1;
+      var key = [Math.round(hit.strength * 50), +soft, +sel].join('|');
       var arc = S.arcs.get(id);
       if (arc && arc.key === key) return;
       if (!arc) {
-        arc = { line: L.polyline(arcLatLngs(ev), { pane: 'gh-arcs', interactive: false, lineCap: 'round' }), key: '' };
+        arc = { line: L.polyline(arcLatLngs(hit.i), { pane: 'gh-arcs', interactive: false, lineCap: 'round' }), key: '' };
         S.arcs.set(id, arc);
       }
-      arc.line.setStyle({ color: HIGHLIGHT, weight: sel ? 3.5 : 2.2, opacity: 0.85 * h.strength,
-        dashArray: ev.soft ? '6 6' : null });
+      arc.line.setStyle({ color: HIGHLIGHT, weight: sel ? 3.5 : 2.2, opacity: 0.85 * hit.strength,
+        dashArray: soft ? '6 6' : null });
       if (!S.map.hasLayer(arc.line)) arc.line.addTo(S.map);
       arc.key = key;
     });
   }
 
-  function arcLatLngs(ev, n) {
-    var pts = ev.places.map(function (p) { return S.places[p]; }).filter(Boolean), lines = [];
-    for (var j = 1; j < pts.length; j++) lines.push(greatArc(pts[j - 1], pts[j], n || 96));
+  function arcLatLngs(i, n) { // event i's places joined in order by great-circle arcs
+    var lines = [], prev = null;
+    for (var j = S.epStart[i]; j < S.epStart[i + 1]; j++) {
+      var place = S.places[S.placeIds[S.epList[j]]];
+      if (prev) lines.push(greatArc(prev, place, n || 96));
+      prev = place;
+    }
     return lines;
   }
 
@@ -492,22 +566,21 @@
     S.map.off('click', onCanvasClick);
     S.map.off('mousemove', onCanvasHover);
     S.dotLayer = S.litLayer = S.hoverTip = null;
-    S.proj = { zoom: null }; S.arcPts = new Map(); S.bigArcs = [];
   }
 
   function positions() { // places projected once per zoom; dx/dy turn them into container pixels
     var map = S.map, zoom = map.getZoom();
     if (S.proj.zoom !== zoom) {
-      var xy = new Float64Array(S.placeIds.length * 2), idx = new Map();
+      var xy = new Float64Array(S.placeIds.length * 2);
       S.placeIds.forEach(function (id, k) {
         var p = map.project([S.places[id].lat, S.places[id].lon], zoom);
-        xy[2 * k] = p.x; xy[2 * k + 1] = p.y; idx.set(id, k);
+        xy[2 * k] = p.x; xy[2 * k + 1] = p.y;
       });
-      S.proj = { zoom: zoom, xy: xy, idx: idx };
+      S.proj = { zoom: zoom, xy: xy };
       S.arcPts = new Map();
     }
     var origin = map.getPixelOrigin(), lp = map.containerPointToLayerPoint([0, 0]);
-    return { xy: S.proj.xy, idx: S.proj.idx, dx: -origin.x - lp.x, dy: -origin.y - lp.y, zoom: zoom };
+    return { xy: S.proj.xy, dx: -origin.x - lp.x, dy: -origin.y - lp.y, zoom: zoom };
   }
 
   function drawDots(ctx, size, P) {
@@ -523,27 +596,26 @@
 
   function drawLit(ctx, size, P) {
     if (!S.loaded) return;
-    S.bigArcs.forEach(function (h) { drawArc(ctx, h, P); });
+    S.bigArcs.forEach(function (hit) { drawArc(ctx, hit, P); });
     ctx.globalAlpha = 1; ctx.setLineDash([]);
-    var layers = [[], [], []]; // fading under active under selected
-    S.placeStates.forEach(function (s, id) { layers[s.active ? (s.selected ? 2 : 1) : 0].push(id); });
-    layers.forEach(function (ids) {
-      ids.forEach(function (id) {
-        var k = P.idx.get(id), img = sprite(S.placeStates.get(id)), half = img.cssSize / 2;
-        var x = P.xy[2 * k] + P.dx, y = P.xy[2 * k + 1] + P.dy;
-        if (x < -half || y < -half || x > size.x + half || y > size.y + half) return;
+    for (var layer = 0; layer < 3; layer++) { // fading under active under selected
+      for (var k = 0; k < S.nTouched; k++) {
+        var p = S.touched[k], f = S.pFlags[p];
+        if ((f & ACTIVE ? (f & SELECTED ? 2 : 1) : 0) !== layer) continue;
+        var img = sprite(S.pKey[p]), half = img.cssSize / 2;
+        var x = P.xy[2 * p] + P.dx, y = P.xy[2 * p + 1] + P.dy;
+        if (x < -half || y < -half || x > size.x + half || y > size.y + half) continue;
         // at whole pixels a sprite is blitted; at fractional ones every pixel is resampled, which
         // made drawing 2,400 lit places (100k events) ~6 ms slower a step
         ctx.drawImage(img, Math.round(x - half), Math.round(y - half), img.cssSize, img.cssSize);
-      });
-    });
+      }
+    }
   }
 
-  function sprite(s) { // halo and marker of one style, as markStyles draws them with Leaflet
-    var level = Math.round(s.strength * 50), soft = !!s.soft, key = styleKey(s);
+  function sprite(key) { // halo and marker of one style key, as markStyles draws them with Leaflet
     var img = S.sprites.get(key);
     if (img) return img;
-    var st = markStyles({ active: s.active, strength: level / 50, soft: soft, selected: s.selected });
+    var st = markStyles({ active: !!(key & 8), strength: (key >> 4) / 50, soft: !!(key & 4), selected: !!(key & 2) });
     var ratio = window.devicePixelRatio || 1, css = Math.ceil(2 * st.halo.radius + 4), c = css / 2;
     img = document.createElement('canvas');
     img.width = img.height = Math.ceil(css * ratio); img.cssSize = css;
@@ -559,34 +631,32 @@
     return img;
   }
 
-  function pickArcs(hits) { // the selected event's arcs, then the latest events', up to MAX_ARCS
-    var out = [];
-    function multi(h) {
-      var n = 0;
-      (S.events[h.i].places || []).forEach(function (p) { if (S.places[p]) n++; });
-      return n > 1;
+  function pickArcs() { // the selected event's arcs, then the latest events', up to MAX_ARCS
+    var out = [], h, i;
+    for (h = 0; h < S.nHits; h++) {
+      if (S.hitI[h] === S.selectedIdx && multiPlace(S.hitI[h])) out.push({ i: S.hitI[h], strength: S.hitS[h] });
     }
-    hits.forEach(function (h) { if (S.events[h.i].id === S.selected && multi(h)) out.push(h); });
-    for (var k = hits.length - 1; k >= 0 && out.length < MAX_ARCS; k--) {
-      if (hits[k].active && S.events[hits[k].i].id !== S.selected && multi(hits[k])) out.push(hits[k]);
+    for (h = S.nHits - 1; h >= 0 && out.length < MAX_ARCS; h--) {
+      i = S.hitI[h];
+      if (S.hitA[h] && i !== S.selectedIdx && multiPlace(i)) out.push({ i: i, strength: S.hitS[h] });
     }
     return out.reverse();
   }
 
-  function drawArc(ctx, h, P) {
-    var ev = S.events[h.i], pts = S.arcPts.get(h.i);
+  function drawArc(ctx, hit, P) {
+    var i = hit.i, pts = S.arcPts.get(i);
     if (!pts) {
-      pts = arcLatLngs(ev, BIG_ARC_POINTS).map(function (line) {
+      pts = arcLatLngs(i, BIG_ARC_POINTS).map(function (line) {
         var a = new Float64Array(line.length * 2);
         line.forEach(function (ll, j) {
           var p = S.map.project(ll, P.zoom); a[2 * j] = p.x; a[2 * j + 1] = p.y;
         });
         return a;
       });
-      S.arcPts.set(h.i, pts);
+      S.arcPts.set(i, pts);
     }
-    ctx.strokeStyle = HIGHLIGHT; ctx.globalAlpha = 0.85 * h.strength; ctx.lineCap = 'round';
-    ctx.lineWidth = ev.id === S.selected ? 3.5 : 2.2; ctx.setLineDash(ev.soft ? [6, 6] : []);
+    ctx.strokeStyle = HIGHLIGHT; ctx.globalAlpha = 0.85 * hit.strength; ctx.lineCap = 'round';
+    ctx.lineWidth = i === S.selectedIdx ? 3.5 : 2.2; ctx.setLineDash(S.evSoft[i] ? [6, 6] : []);
     ctx.beginPath();
     pts.forEach(function (a) {
       ctx.moveTo(a[0] + P.dx, a[1] + P.dy);
@@ -596,15 +666,14 @@
   }
 
   function placeAt(point) { // the place under a container point: lit ones first, then any dot
-    var P = positions(), best = null, bestD = HIT_PX * HIT_PX;
-    function test(id, k) {
-      var dx = P.xy[2 * k] + P.dx - point.x, dy = P.xy[2 * k + 1] + P.dy - point.y;
-      if (dx * dx + dy * dy <= bestD) { best = id; bestD = dx * dx + dy * dy; }
+    var P = positions(), best = -1, bestD = HIT_PX * HIT_PX, k;
+    function test(p) {
+      var dx = P.xy[2 * p] + P.dx - point.x, dy = P.xy[2 * p + 1] + P.dy - point.y;
+      if (dx * dx + dy * dy <= bestD) { best = p; bestD = dx * dx + dy * dy; }
     }
-    S.placeStates.forEach(function (s, id) { test(id, P.idx.get(id)); });
-    if (best) return best;
-    S.placeIds.forEach(test);
-    return best;
+    for (k = 0; k < S.nTouched; k++) test(S.touched[k]);
+    if (best < 0) for (k = 0; k < S.placeIds.length; k++) test(k);
+    return best < 0 ? null : S.placeIds[best];
   }
 
   function onCanvasClick(e) {
@@ -627,19 +696,21 @@
    * projected once per zoom, and only when the set of shades changes.
    */
 
-  function applyCountries(states) {
-    var want = new Map(), keys = [];
-    states.forEach(function (s, pid) {
-      (S.places[pid].countries || []).forEach(function (iso) {
-        var w = want.get(iso);
-        if (!w || s.strength > w.strength) want.set(iso, { strength: s.strength, soft: s.soft });
-      });
-    });
-    want.forEach(function (w, iso) { keys.push(iso + Math.round(w.strength * 50) + (w.soft ? 's' : '')); });
-    var key = keys.sort().join();
-    if (key === S.shadeKey) return;
-    S.shadeKey = key; S.shade = want;
-    S.shadeLayer.redraw();
+  function applyCountries() { // each country as strongly as its most lit place; redrawn on change
+    var str = S.cStr, soft = S.cSoft, n = S.countryIds.length, changed = false, k, j;
+    str.fill(-1);
+    for (k = 0; k < S.nTouched; k++) {
+      var p = S.touched[k];
+      for (j = S.pcStart[p]; j < S.pcStart[p + 1]; j++) {
+        var c = S.pcList[j];
+        if (S.pStr[p] > str[c]) { str[c] = S.pStr[p]; soft[c] = S.pFlags[p] & SOFT ? 1 : 0; }
+      }
+    }
+    for (k = 0; k < n; k++) {
+      var code = str[k] < 0 ? 0 : 1 + 2 * Math.round(str[k] * 50) + soft[k];
+      if (code !== S.shade[k]) { S.shade[k] = code; changed = true; }
+    }
+    if (changed) S.shadeLayer.redraw();
   }
 
   function drawShade(ctx) {
@@ -648,24 +719,26 @@
     var origin = map.getPixelOrigin(), lp = map.containerPointToLayerPoint([0, 0]);
     var dx = -origin.x - lp.x, dy = -origin.y - lp.y;
     ctx.lineJoin = 'round';
-    S.shade.forEach(function (w, iso) {
-      var rings = countryRings(iso, zoom);
-      if (!rings.length) return;
+    for (var c = 0; c < S.shade.length; c++) {
+      if (!S.shade[c]) continue;
+      var rings = countryRings(S.countryIds[c], zoom), strength = ((S.shade[c] - 1) >> 1) / 50;
+      var soft = (S.shade[c] - 1) & 1;
+      if (!rings.length) continue;
       ctx.beginPath();
       rings.forEach(function (xy) {
         ctx.moveTo(xy[0] + dx, xy[1] + dy);
         for (var k = 2; k < xy.length; k += 2) ctx.lineTo(xy[k] + dx, xy[k + 1] + dy);
         ctx.closePath();
       });
-      ctx.fillStyle = mix(LAND.fillColor, w.soft ? '#f8d9cd' : '#f5bba6', w.strength);
+      ctx.fillStyle = mix(LAND.fillColor, soft ? '#f8d9cd' : '#f5bba6', strength);
       ctx.fill('evenodd');
-      ctx.strokeStyle = mix(LAND.color, HIGHLIGHT, w.strength);
+      ctx.strokeStyle = mix(LAND.color, HIGHLIGHT, strength);
       // 1 px, not thicker: Skia draws it as a hairline, far cheaper than stroking an outline
       // (100k events, ~90 countries redrawn a step: 1.4 px cost 20–25 ms a step more)
       ctx.lineWidth = 1;
-      ctx.setLineDash(w.soft ? [4, 3] : []);
+      ctx.setLineDash(soft ? [4, 3] : []);
       ctx.stroke();
-    });
+    }
   }
 
   function countryRings(iso, zoom) { // every ring of a country's shapes, in pixels at zoom
@@ -689,53 +762,55 @@
 
   /* ---------- labels, summary, framing ---------- */
 
-  function summarize(hits, states) {
-    var active = [], lit = [], fading = [], order = [], seen = new Set();
-    hits.forEach(function (h) { if (h.active) active.push(S.events[h.i].id); });
-    states.forEach(function (s, id) { (s.active ? lit : fading).push(id); });
-    hits.forEach(function (h) { // selected event first, then by start: who anchors a shared label
-      var ev = S.events[h.i];
-      if (h.active && ev.id === S.selected) labelPlaces(ev).forEach(pushOnce);
-    });
-    hits.forEach(function (h) { if (h.active) labelPlaces(S.events[h.i]).forEach(pushOnce); });
-    function pushOnce(id) {
-      if (S.big && order.length >= MAX_LABEL_PLACES) return; // labels only need the first few
-      if (states.has(id) && !seen.has(id)) { seen.add(id); order.push(id); }
+  function orderLabels() { // who anchors a label: the selected event's places, then by start
+    S.labelStamp++; S.nLabels = 0;
+    var h;
+    if (S.selectedIdx >= 0) {
+      for (h = 0; h < S.nHits; h++) if (S.hitA[h] && S.hitI[h] === S.selectedIdx) pushLabelPlaces(S.hitI[h]);
     }
-    S.active = active; S.lit = lit.sort(); S.fading = fading.sort(); S.labelOrder = order;
-    S.placeStates = states;
+    for (h = 0; h < S.nHits; h++) if (S.hitA[h]) pushLabelPlaces(S.hitI[h]);
   }
 
-  function labelPlaces(ev) { // countries speak through their shading when a city names the spot
-    var all = (ev.places || []).filter(function (p) { return S.places[p]; });
-    var specific = all.filter(function (p) { return AREA_KINDS.indexOf(S.places[p].kind) < 0; });
-    return specific.length ? specific : all;
+  function pushLabelPlaces(i) { // countries speak through their shading when a city names the spot
+    var a = S.epStart[i], b = S.epStart[i + 1], specific = false, j;
+    for (j = a; j < b; j++) if (!S.isArea[S.epList[j]]) { specific = true; break; }
+    for (j = a; j < b && S.nLabels < S.labelOrder.length; j++) {
+      var p = S.epList[j];
+      if ((specific && S.isArea[p]) || S.labelSeen[p] === S.labelStamp) continue;
+      S.labelSeen[p] = S.labelStamp; S.labelOrder[S.nLabels++] = p;
+    }
   }
 
   function placeLabels() { // one label per cluster of nearby lit places, anchored on the first
     if (!S.map || !S.loaded) return;
-    var clusters = [];
-    S.labelOrder.forEach(function (id) {
-      var p = S.map.latLngToContainerPoint([S.places[id].lat, S.places[id].lon]);
-      var c = clusters.find(function (q) { return q.pt.distanceTo(p) < LABEL_MERGE_PX; });
-      if (c) c.members.push(id); else if (clusters.length < MAX_LABELS) clusters.push({ pt: p, members: [id] });
-    });
+    var clusters = [], P = positions(), near = LABEL_MERGE_PX * LABEL_MERGE_PX;
+    for (var k = 0; k < S.nLabels; k++) {
+      var p = S.labelOrder[k], x = P.xy[2 * p] + P.dx, y = P.xy[2 * p + 1] + P.dy, c = null;
+      for (var q = 0; q < clusters.length && !c; q++) {
+        var ddx = clusters[q].x - x, ddy = clusters[q].y - y;
+        if (ddx * ddx + ddy * ddy < near) c = clusters[q];
+      }
+      if (c) c.members.push(p); else if (clusters.length < MAX_LABELS) clusters.push({ x: x, y: y, members: [p] });
+    }
     S.labels.show(clusters.map(function (c) {
-      var info = labelInfo(c.members), place = S.places[c.members[0]];
+      var info = labelInfo(c.members), id = S.placeIds[c.members[0]], place = S.places[id];
       var key = JSON.stringify([info.names, info.events.map(function (e) { return e.id; }),
         info.soft, info.selected, S.opts.lang]);
-      return { id: c.members[0], latlng: [place.lat, place.lon], key: key,
+      return { id: id, latlng: [place.lat, place.lon], key: key,
         build: function () { return labelElement(info); } };
     }));
   }
 
   function labelInfo(members) {
     var names = [], events = [], soft = true, selected = false;
-    members.forEach(function (id) {
-      var s = S.placeStates.get(id), name = nameAt(S.places[id], S.time);
+    members.forEach(function (p) {
+      var name = nameAt(S.places[S.placeIds[p]], S.time);
       if (names.indexOf(name) < 0) names.push(name);
-      s.events.forEach(function (ev) { if (events.indexOf(ev) < 0) events.push(ev); });
-      soft = soft && s.soft; selected = selected || s.selected;
+      for (var j = S.pHead[p]; j >= 0; j = S.epNext[j]) {
+        var ev = S.events[S.epOwner[j]];
+        if (events.indexOf(ev) < 0) events.push(ev);
+      }
+      soft = soft && !!(S.pFlags[p] & SOFT); selected = selected || !!(S.pFlags[p] & SELECTED);
     });
     return { names: names, events: events, soft: soft, selected: selected };
   }
@@ -757,19 +832,35 @@
     return box;
   }
 
+  /* What a step shows, as ids; built on demand (state(), auto-framing), not on every step. */
+  function activeEventIds() {
+    var ids = [];
+    for (var h = 0; h < S.nHits; h++) if (S.hitA[h]) ids.push(S.events[S.hitI[h]].id);
+    return ids;
+  }
+
+  function placeIdsWhere(active) { // lit (active) or fading places, sorted
+    var ids = [];
+    for (var k = 0; k < S.nTouched; k++) {
+      var p = S.touched[k];
+      if (!!(S.pFlags[p] & ACTIVE) === active) ids.push(S.placeIds[p]);
+    }
+    return ids.sort();
+  }
+
   function maybeFrame() {
     if (!S.opts.autoFrame) return;
-    var key = S.lit.join('\n');
+    var lit = placeIdsWhere(true), key = lit.join('\n');
     if (key === S.frameKey) return;
     S.frameKey = key;
-    if (!S.lit.length) return;
+    if (!lit.length) return;
     var bounds = L.latLngBounds([]);
-    S.lit.forEach(function (id) {
-      var v = S.views.get(id);
+    lit.forEach(function (id) {
+      var v = S.views[S.pidx.get(id)];
       bounds.extend([v.place.lat, v.place.lon]);
       if (v.area) bounds.extend(v.area.getBounds());
     });
-    S.active.forEach(function (id) { var arc = S.arcs.get(id); if (arc) bounds.extend(arc.line.getBounds()); });
+    activeEventIds().forEach(function (id) { var arc = S.arcs.get(id); if (arc) bounds.extend(arc.line.getBounds()); });
     S.map.flyToBounds(bounds, { padding: [90, 90], maxZoom: 5, duration: 0.8 });
   }
 
@@ -777,8 +868,9 @@
 
   function state() {
     flushRender();
-    return { time: S.time, active: S.active.slice(), lit: S.lit.slice(), fading: S.fading.slice(),
-      ready: S.pageReady, loaded: S.loaded, selected: S.selected, seq: S.seq };
+    if (!S.shows) S.shows = { active: activeEventIds(), lit: placeIdsWhere(true), fading: placeIdsWhere(false) };
+    return { time: S.time, active: S.shows.active.slice(), lit: S.shows.lit.slice(),
+      fading: S.shows.fading.slice(), ready: S.pageReady, loaded: S.loaded, selected: S.selected, seq: S.seq };
   }
 
   function setOptions(options) {
@@ -791,6 +883,7 @@
 
   function selectEvent(id) {
     S.selected = (id === undefined) ? null : id;
+    S.selectedIdx = S.byId.has(S.selected) ? S.byId.get(S.selected) : -1;
     render();
   }
 

@@ -169,6 +169,96 @@ def test_ready_and_time_steps(qtbot: Any, make_view: Callable[[], MapView]) -> N
     assert state["lit"] == [] and state["fading"] == ["kuril-islands"]
 
 
+def _random_payload(places: int, events: int, seed: int) -> dict[str, Any]:
+    """Events of every length (days to decades) over 1900–1960 at random places, some shared."""
+    import random
+
+    rng = random.Random(seed)
+    ids = [f"p{k}" for k in range(places)]
+    payload_places = {pid: _place(pid, rng.uniform(-50, 70), rng.uniform(-170, 170)) for pid in ids}
+    lo, hi = days_from_civil(1900, 1, 1), days_from_civil(1960, 1, 1)
+    payload_events = []
+    for k in range(events):
+        first = rng.randint(lo, hi)
+        span = rng.choice([0, 3, 40, 400, 2000, 5000, 12000])  # > 3653 days: the "long" scan
+        chosen = rng.sample(ids, rng.choice([1, 1, 2, 3]))
+        payload_events.append(_event(f"e{k}", f"Event {k}", first, first + span, chosen))
+    return {"lang": "en", "afterglowDays": 365, "places": payload_places, "events": payload_events}
+
+
+def _expected_state(payload: dict[str, Any], day: int) -> dict[str, list[str]]:
+    """What ``geohist.state()`` must report at ``day``, worked out independently of the page."""
+    glow = payload["afterglowDays"]
+    active = [e for e in payload["events"] if e["first_day"] <= day <= e["last_day"]]
+    fading = [e for e in payload["events"] if e["last_day"] < day < e["last_day"] + glow]
+    lit = {p for e in active for p in e["places"]}
+    faded = {p for e in fading for p in e["places"]} - lit
+    return {
+        "active": sorted(e["id"] for e in active),
+        "lit": sorted(lit),
+        "fading": sorted(faded),
+    }
+
+
+@pytest.mark.parametrize("places", [40, 450], ids=["leaflet-markers", "canvas-markers"])
+def test_what_is_lit_matches_the_events_at_every_step(
+    qtbot: Any, make_view: Callable[[], MapView], places: int
+) -> None:
+    """Above 400 places markers go on canvases; both ways must light exactly the right places."""
+    import random
+
+    payload = _random_payload(places, 600, seed=places)
+    view = make_view()
+    view.set_payload(payload)
+    rng = random.Random(7)
+    days = [
+        rng.randint(days_from_civil(1899, 1, 1), days_from_civil(1995, 1, 1)) for _ in range(30)
+    ]
+    for event in rng.sample(payload["events"], 8):  # the edges, where off-by-ones hide
+        days += [event["first_day"], event["last_day"], event["last_day"] + 365]
+    for day in days:
+        state = step(qtbot, view, day)
+        expected = _expected_state(payload, day)
+        assert sorted(state["active"]) == expected["active"], day
+        assert state["lit"] == expected["lit"], day
+        assert state["fading"] == expected["fading"], day
+    assert any(_expected_state(payload, d)["lit"] for d in days)  # the check saw lit places
+
+
+def test_canvas_markers_show_the_lit_place(
+    qtbot: Any, make_view: Callable[[], MapView], tmp_path: Path
+) -> None:
+    """The seed's places plus 450 never-lit ones: the canvas draws Moscow lit, Ankara not."""
+    payload = small_payload()
+    for k in range(450):  # far from Moscow and Ankara, lit only in 1800
+        pid = f"filler{k}"
+        payload["places"][pid] = _place(pid, -40 + (k % 30), -120 + k // 30)
+        payload["events"].append(_event(f"f{k}", "Filler", 657000, 657000, [pid]))
+    view = make_view()
+    view.set_payload(payload)
+    state = step(qtbot, view, DAY_1950)
+    assert state["lit"] == ["dalian", "lushun", "moscow"]
+    assert js(qtbot, view, "document.querySelectorAll('canvas.gh-canvas').length") >= 2
+    moscow, ankara = js(
+        qtbot,
+        view,
+        f"[{list(MOSCOW)}, {list(ANKARA)}].map(ll => geohist.map.latLngToContainerPoint(ll))",
+    )
+    ratio = view.devicePixelRatioF()
+    shots: list[QImage] = []
+
+    def moscow_is_lit() -> bool:
+        shots.append(view.grab().toImage())
+        return _has_colour(shots[-1], moscow["x"] * ratio, moscow["y"] * ratio, 6)
+
+    try:
+        qtbot.waitUntil(moscow_is_lit, timeout=TIMEOUT)
+        assert not _has_colour(shots[-1], ankara["x"] * ratio, ankara["y"] * ratio, 6)
+    finally:
+        if shots:
+            shots[-1].save(str(tmp_path / "canvas_1950.png"))
+
+
 def _has_colour(image: QImage, x: float, y: float, radius: int, tolerance: int = 40) -> bool:
     for py in range(int(y) - radius, int(y) + radius + 1):
         for px in range(int(x) - radius, int(x) + radius + 1):
