@@ -154,7 +154,8 @@ class PssSampler:
         import threading
 
         self.root, self.every_s, self.peak_kb = root, every_s, 0
-        self.parts: dict[str, int] = {}
+        self.parts: dict[str, int] = {}  # the peak's, by process kind
+        self.last_parts: dict[str, int] = {}  # the latest sample's
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -173,6 +174,7 @@ class PssSampler:
                 continue
             kind = next((a.decode()[7:] for a in cmd if a.startswith(b"--type=")), "python")
             parts[kind] = parts.get(kind, 0) + kb
+        self.last_parts = parts
         if sum(parts.values()) > self.peak_kb:
             self.peak_kb, self.parts = sum(parts.values()), parts
 
