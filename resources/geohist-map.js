@@ -34,7 +34,7 @@
   var S = {
     map: null, bridge: null, pageReady: false, loaded: false, legendBox: null,
     countryLayers: {}, shade: new Int16Array(0), shadeLayer: null, shadeProj: { zoom: null },
-    places: {}, placeIds: [], pidx: new Map(), views: [], events: [], byId: new Map(),
+    places: {}, placeIds: [], pidx: new Map(), views: [], evId: [], byId: null,
     first: new Float64Array(0), last: new Float64Array(0), isLong: new Uint8Array(0),
     longIdx: [], maxShort: 0,
     arcs: new Map(), labels: null,
@@ -169,8 +169,8 @@
     S.places = payload.places || {};
     if (payload.lang) S.opts.lang = payload.lang;
     if (payload.afterglowDays !== undefined) S.opts.afterglowDays = payload.afterglowDays;
-    indexPlaces();
-    indexEvents(payload.events || []);
+    indexPlaces(payload.placeIds || Object.keys(S.places));
+    indexEvents(payload.events || {});
     S.big = S.placeIds.length > BIG_PLACES;
     S.views = S.placeIds.map(function (id, k) { return makeView(k); });
     if (S.big) addCanvases();
@@ -196,8 +196,8 @@
 
   var TOUCHED = 1, ACTIVE = 2, SOFT = 4, SELECTED = 8; // bits of S.pFlags
 
-  function indexPlaces() {
-    var ids = Object.keys(S.places), n = ids.length, isos = new Map(), list = [];
+  function indexPlaces(ids) {
+    var n = ids.length, isos = new Map(), list = [];
     S.placeIds = ids; S.pidx = new Map();
     S.proj = { zoom: null }; S.arcPts = new Map(); // positions() and arcs are by place number
     S.isArea = new Uint8Array(n); S.pcStart = new Int32Array(n + 1);
@@ -222,30 +222,44 @@
     S.shade = new Int16Array(S.countryIds.length); // per country: 0, or 1 + 2 * level + soft
   }
 
-  function indexEvents(events) {
-    var evs = events.slice().sort(function (a, b) {
-      return a.first_day - b.first_day || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  /* Events arrive as columns (see geohist/mapview/payload.py): id, title, first_day, last_day,
+   * soft, date_label (a number into date_labels) and place_count numbers each from place (numbers
+   * into placeIds). Here they are sorted by start and kept as columns. */
+  function indexEvents(cols) {
+    var n = (cols.id || []).length, from = new Int32Array(n + 1), order = new Array(n), i, k;
+    for (i = 0; i < n; i++) { order[i] = i; from[i + 1] = from[i] + cols.place_count[i]; }
+    order.sort(function (a, b) {
+      var ia = cols.id[a], ib = cols.id[b];
+      return cols.first_day[a] - cols.first_day[b] || (ia < ib ? -1 : ia > ib ? 1 : 0);
     });
-    var n = evs.length, list = [];
-    S.events = evs; S.byId = new Map(); S.longIdx = []; S.maxShort = 0;
+    S.evId = new Array(n); S.evTitle = new Array(n); S.evLabel = new Int32Array(n);
+    S.dateLabels = cols.date_labels || []; S.byId = null; S.longIdx = []; S.maxShort = 0;
     S.first = new Float64Array(n); S.last = new Float64Array(n); S.isLong = new Uint8Array(n);
     S.evSoft = new Uint8Array(n); S.epStart = new Int32Array(n + 1);
-    for (var i = 0; i < n; i++) {
-      var ev = evs[i], span = ev.last_day - ev.first_day;
-      S.first[i] = ev.first_day; S.last[i] = ev.last_day; S.evSoft[i] = ev.soft ? 1 : 0;
-      S.byId.set(ev.id, i);
+    S.epList = new Int32Array(n ? from[n] : 0); S.epOwner = new Int32Array(S.epList.length);
+    S.epNext = new Int32Array(S.epList.length);
+    for (i = 0; i < n; i++) {
+      var o = order[i], span = cols.last_day[o] - cols.first_day[o];
+      S.evId[i] = cols.id[o]; S.evTitle[i] = cols.title[o]; S.evLabel[i] = cols.date_label[o];
+      S.first[i] = cols.first_day[o]; S.last[i] = cols.last_day[o]; S.evSoft[i] = cols.soft[o] ? 1 : 0;
       if (span > LONG_SPAN) { S.isLong[i] = 1; S.longIdx.push(i); } else if (span > S.maxShort) {
         S.maxShort = span;
       }
-      S.epStart[i] = list.length;
-      (ev.places || []).forEach(function (id) { if (S.pidx.has(id)) list.push(S.pidx.get(id)); });
-      ev.places = null; // numbered in S.epList from here on
+      var at = S.epStart[i];
+      for (k = from[o]; k < from[o + 1]; k++) { S.epList[at] = cols.place[k]; S.epOwner[at++] = i; }
+      S.epStart[i + 1] = at;
     }
-    S.epStart[n] = list.length; S.epList = Int32Array.from(list);
-    S.epOwner = new Int32Array(list.length); S.epNext = new Int32Array(list.length);
-    for (i = 0; i < n; i++) S.epOwner.fill(i, S.epStart[i], S.epStart[i + 1]);
     S.hitI = new Int32Array(n); S.hitS = new Float32Array(n); S.hitA = new Uint8Array(n); S.nHits = 0;
-    S.selectedIdx = S.byId.has(S.selected) ? S.byId.get(S.selected) : -1;
+    S.selectedIdx = eventIndex(S.selected);
+  }
+
+  function eventIndex(id) { // the number of the event with this id, -1 if none
+    if (id === null || id === undefined) return -1;
+    if (!S.byId) { // built on the first selection, not for every catalog
+      S.byId = new Map();
+      S.evId.forEach(function (eid, i) { if (!S.byId.has(eid)) S.byId.set(eid, i); });
+    }
+    return S.byId.has(id) ? S.byId.get(id) : -1;
   }
 
   function makeView(k) {
@@ -454,7 +468,7 @@
     var want = new Map();
     for (var h = 0; h < S.nHits; h++) {
       var i = S.hitI[h];
-      if (multiPlace(i)) want.set(S.events[i].id, { i: i, strength: S.hitS[h] });
+      if (multiPlace(i)) want.set(S.evId[i], { i: i, strength: S.hitS[h] });
     }
     S.arcs.forEach(function (arc, id) {
       if (!want.has(id) && arc.key) { S.map.removeLayer(arc.line); arc.key = ''; }
@@ -794,7 +808,7 @@
     }
     S.labels.show(clusters.map(function (c) {
       var info = labelInfo(c.members), id = S.placeIds[c.members[0]], place = S.places[id];
-      var key = JSON.stringify([info.names, info.events.map(function (e) { return e.id; }),
+      var key = JSON.stringify([info.names, info.events.map(function (i) { return S.evId[i]; }),
         info.soft, info.selected, S.opts.lang]);
       return { id: id, latlng: [place.lat, place.lon], key: key,
         build: function () { return labelElement(info); } };
@@ -807,8 +821,7 @@
       var name = nameAt(S.places[S.placeIds[p]], S.time);
       if (names.indexOf(name) < 0) names.push(name);
       for (var j = S.pHead[p]; j >= 0; j = S.epNext[j]) {
-        var ev = S.events[S.epOwner[j]];
-        if (events.indexOf(ev) < 0) events.push(ev);
+        if (events.indexOf(S.epOwner[j]) < 0) events.push(S.epOwner[j]);
       }
       soft = soft && !!(S.pFlags[p] & SOFT); selected = selected || !!(S.pFlags[p] & SELECTED);
     });
@@ -822,9 +835,10 @@
     if (info.names.length > MAX_LABEL_NAMES) { // kept whole while long names give way
       name.appendChild(el('span', 'gh-more-names', ' +' + (info.names.length - MAX_LABEL_NAMES) + ' ' + tr('places')));
     }
-    info.events.slice(0, 2).forEach(function (ev) {
-      box.appendChild(el('div', 'gh-label-title', ev.title));
-      if (ev.date_label) box.appendChild(el('div', 'gh-label-date', ev.date_label));
+    info.events.slice(0, 2).forEach(function (i) {
+      box.appendChild(el('div', 'gh-label-title', S.evTitle[i]));
+      var date = S.dateLabels[S.evLabel[i]];
+      if (date) box.appendChild(el('div', 'gh-label-date', date));
     });
     if (info.events.length > 2) {
       box.appendChild(el('div', 'gh-label-more', '+' + (info.events.length - 2) + ' ' + tr('more')));
@@ -835,7 +849,7 @@
   /* What a step shows, as ids; built on demand (state(), auto-framing), not on every step. */
   function activeEventIds() {
     var ids = [];
-    for (var h = 0; h < S.nHits; h++) if (S.hitA[h]) ids.push(S.events[S.hitI[h]].id);
+    for (var h = 0; h < S.nHits; h++) if (S.hitA[h]) ids.push(S.evId[S.hitI[h]]);
     return ids;
   }
 
@@ -883,7 +897,7 @@
 
   function selectEvent(id) {
     S.selected = (id === undefined) ? null : id;
-    S.selectedIdx = S.byId.has(S.selected) ? S.byId.get(S.selected) : -1;
+    S.selectedIdx = eventIndex(S.selected);
     render();
   }
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from geohist.gui.map_widget import MapView, RequestRecorder
 from geohist.mapview.page import build_map_page
+from geohist.mapview.payload import event_columns
 from geohist.model.time import days_from_civil
 
 pytestmark = pytest.mark.webengine
@@ -67,8 +68,26 @@ def _named(name: str, first_year: int, last_year: int) -> dict[str, Any]:
     return {"name": name, "first_day": first, "last_day": last}
 
 
+def page_payload(
+    places: dict[str, Any], events: list[dict[str, Any]], afterglow_days: int = 365
+) -> dict[str, Any]:
+    """What ``catalog_payload`` sends, from places and events written out as dicts here."""
+    return {
+        "lang": "en",
+        "afterglowDays": afterglow_days,
+        "places": places,
+        "placeIds": list(places),
+        "events": event_columns(events, list(places)),
+    }
+
+
 def small_payload(title_1921: str = "Treaty of Moscow") -> dict[str, Any]:
     """Moscow–Ankara 1921, Moscow–Dairen–Port Arthur 1950, the Kurils 1945 (a soft region)."""
+    return page_payload(*small_rows(title_1921))
+
+
+def small_rows(title_1921: str = "Treaty of Moscow") -> tuple[dict[str, Any], list[dict]]:
+    """The places and events of ``small_payload``."""
     kurils = _event(
         "kurils-1945",
         "Kuril Islands",
@@ -76,10 +95,8 @@ def small_payload(title_1921: str = "Treaty of Moscow") -> dict[str, Any]:
         days_from_civil(1945, 12, 31),
         ["kuril-islands"],
     )
-    return {
-        "lang": "en",
-        "afterglowDays": 365,
-        "places": {
+    return (
+        {
             "moscow": _place("Moscow", *MOSCOW),
             "ankara": _place("Ankara", *ANKARA),
             "dalian": _place("Dalian", 38.914, 121.6147, names=[_named("Dairen", 1905, 1955)]),
@@ -88,7 +105,7 @@ def small_payload(title_1921: str = "Treaty of Moscow") -> dict[str, Any]:
             ),
             "kuril-islands": _place("Kuril Islands", 46.5, 151.5, geometry=KURILS),
         },
-        "events": [
+        [
             _event("moscow-1921", title_1921, DAY_1921, DAY_1921, ["moscow", "ankara"]),
             _event(
                 "sino-soviet-1950",
@@ -99,7 +116,7 @@ def small_payload(title_1921: str = "Treaty of Moscow") -> dict[str, Any]:
             ),
             {**kurils, "soft": True},
         ],
-    }
+    )
 
 
 @pytest.fixture(scope="module")
@@ -169,7 +186,7 @@ def test_ready_and_time_steps(qtbot: Any, make_view: Callable[[], MapView]) -> N
     assert state["lit"] == [] and state["fading"] == ["kuril-islands"]
 
 
-def _random_payload(places: int, events: int, seed: int) -> dict[str, Any]:
+def _random_rows(places: int, events: int, seed: int) -> tuple[dict[str, Any], list[dict]]:
     """Events of every length (days to decades) over 1900–1960 at random places, some shared."""
     import random
 
@@ -183,14 +200,13 @@ def _random_payload(places: int, events: int, seed: int) -> dict[str, Any]:
         span = rng.choice([0, 3, 40, 400, 2000, 5000, 12000])  # > 3653 days: the "long" scan
         chosen = rng.sample(ids, rng.choice([1, 1, 2, 3]))
         payload_events.append(_event(f"e{k}", f"Event {k}", first, first + span, chosen))
-    return {"lang": "en", "afterglowDays": 365, "places": payload_places, "events": payload_events}
+    return payload_places, payload_events
 
 
-def _expected_state(payload: dict[str, Any], day: int) -> dict[str, list[str]]:
+def _expected_state(events: list[dict], day: int, glow: int = 365) -> dict[str, list[str]]:
     """What ``geohist.state()`` must report at ``day``, worked out independently of the page."""
-    glow = payload["afterglowDays"]
-    active = [e for e in payload["events"] if e["first_day"] <= day <= e["last_day"]]
-    fading = [e for e in payload["events"] if e["last_day"] < day < e["last_day"] + glow]
+    active = [e for e in events if e["first_day"] <= day <= e["last_day"]]
+    fading = [e for e in events if e["last_day"] < day < e["last_day"] + glow]
     lit = {p for e in active for p in e["places"]}
     faded = {p for e in fading for p in e["places"]} - lit
     return {
@@ -207,35 +223,35 @@ def test_what_is_lit_matches_the_events_at_every_step(
     """Above 400 places markers go on canvases; both ways must light exactly the right places."""
     import random
 
-    payload = _random_payload(places, 600, seed=places)
+    place_rows, events = _random_rows(places, 600, seed=places)
     view = make_view()
-    view.set_payload(payload)
+    view.set_payload(page_payload(place_rows, events))
     rng = random.Random(7)
     days = [
         rng.randint(days_from_civil(1899, 1, 1), days_from_civil(1995, 1, 1)) for _ in range(30)
     ]
-    for event in rng.sample(payload["events"], 8):  # the edges, where off-by-ones hide
+    for event in rng.sample(events, 8):  # the edges, where off-by-ones hide
         days += [event["first_day"], event["last_day"], event["last_day"] + 365]
     for day in days:
         state = step(qtbot, view, day)
-        expected = _expected_state(payload, day)
+        expected = _expected_state(events, day)
         assert sorted(state["active"]) == expected["active"], day
         assert state["lit"] == expected["lit"], day
         assert state["fading"] == expected["fading"], day
-    assert any(_expected_state(payload, d)["lit"] for d in days)  # the check saw lit places
+    assert any(_expected_state(events, d)["lit"] for d in days)  # the check saw lit places
 
 
 def test_canvas_markers_show_the_lit_place(
     qtbot: Any, make_view: Callable[[], MapView], tmp_path: Path
 ) -> None:
     """The seed's places plus 450 never-lit ones: the canvas draws Moscow lit, Ankara not."""
-    payload = small_payload()
+    places, events = small_rows()
     for k in range(450):  # far from Moscow and Ankara, lit only in 1800
         pid = f"filler{k}"
-        payload["places"][pid] = _place(pid, -40 + (k % 30), -120 + k // 30)
-        payload["events"].append(_event(f"f{k}", "Filler", 657000, 657000, [pid]))
+        places[pid] = _place(pid, -40 + (k % 30), -120 + k // 30)
+        events.append(_event(f"f{k}", "Filler", 657000, 657000, [pid]))
     view = make_view()
-    view.set_payload(payload)
+    view.set_payload(page_payload(places, events))
     state = step(qtbot, view, DAY_1950)
     assert state["lit"] == ["dalian", "lushun", "moscow"]
     assert js(qtbot, view, "document.querySelectorAll('canvas.gh-canvas').length") >= 2
@@ -319,7 +335,7 @@ def _crowded_payload() -> dict[str, Any]:
         events.append(_event(f"more-{pid}", "Second event", DAY_1921 + 1, DAY_1921 + 1, [pid]))
         if k % 2:
             events.append(_event(f"back-{pid}", "Back", DAY_1921 + 2, DAY_1921 + 2, [pid]))
-    return {"lang": "en", "afterglowDays": 0, "places": places, "events": events}
+    return page_payload(places, events, afterglow_days=0)
 
 
 # [left, top, right, bottom, text] of every label on show, in client pixels.

@@ -2,15 +2,20 @@
 
 Only JSON primitives cross the bridge. Titles and names are plain strings here; the page
 puts them into the DOM as text, never as markup.
+
+Events travel as columns (one list per field, one entry per event), not as one object per event:
+at 100k events an object each repeated seven key names and a place-id string per place, and the
+page parsed 100k objects only to copy them into its typed arrays. Places are numbered by their
+position in ``placeIds``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from geohist.model.catalog import EventCatalog
-from geohist.model.place import Gazetteer, Place
+from geohist.model.place import Place
 from geohist.model.time import TimeSpan
 from geohist.model.wording import format_span
 
@@ -47,18 +52,13 @@ def catalog_payload(
         "lang": lang,
         "afterglowDays": afterglow_days,
         "places": {pid: place_payload(gazetteer[pid], lang) for pid in used},
-        "events": list(_event_payloads(catalog, lang)),
+        "placeIds": used,
+        "events": event_columns(_event_rows(catalog, lang), used),
     }
 
 
-def _event_payloads(catalog: EventCatalog, lang: str) -> Iterator[dict[str, Any]]:
-    """One small dict an event whose values are, where possible, objects the events hold.
-
-    At 100k events the list is the payload's bulk. Labels are shared between equal spans and
-    place tuples are the events' own (JSON arrays either way), so each event adds little more
-    than its dict.
-    """
-    gazetteer = catalog.gazetteer
+def _event_rows(catalog: EventCatalog, lang: str) -> Iterable[Mapping[str, Any]]:
+    """One short-lived mapping an event; equal spans share their wording."""
     labels: dict[TimeSpan, str] = {}
     for e in catalog:
         label = labels.get(e.when)
@@ -71,12 +71,37 @@ def _event_payloads(catalog: EventCatalog, lang: str) -> Iterator[dict[str, Any]
             "first_day": e.first_day,
             "last_day": e.last_day,
             "soft": e.when.soft,
-            "places": _known(e.place_ids, gazetteer),
+            "places": e.place_ids,
         }
 
 
-def _known(place_ids: tuple[str, ...], gazetteer: Gazetteer) -> tuple[str, ...]:
-    """The ids the gazetteer knows: the tuple itself when it knows them all (the usual case)."""
-    if all(p in gazetteer for p in place_ids):
-        return place_ids
-    return tuple(p for p in place_ids if p in gazetteer)
+def event_columns(events: Iterable[Mapping[str, Any]], place_ids: Sequence[str]) -> dict[str, list]:
+    """Events (``id``, ``title``, ``date_label``, ``first_day``, ``last_day``, ``soft``,
+    ``places``) as the page's columns.
+
+    Equal date labels are sent once (``date_labels``, indexed by ``date_label``). An event's
+    places are ``place_count`` entries of ``place``, numbers into ``place_ids``; ids not in
+    ``place_ids`` are left out.
+    """
+    number = {pid: k for k, pid in enumerate(place_ids)}
+    columns: dict[str, list] = {
+        key: []
+        for key in ("id", "title", "first_day", "last_day", "soft", "date_label", "place_count")
+    }
+    columns["place"], columns["date_labels"] = [], []
+    label_numbers: dict[str, int] = {}
+    for e in events:
+        label = e["date_label"]
+        if label not in label_numbers:
+            label_numbers[label] = len(columns["date_labels"])
+            columns["date_labels"].append(label)
+        known = [number[p] for p in e["places"] if p in number]
+        columns["id"].append(e["id"])
+        columns["title"].append(e["title"])
+        columns["first_day"].append(e["first_day"])
+        columns["last_day"].append(e["last_day"])
+        columns["soft"].append(1 if e["soft"] else 0)
+        columns["date_label"].append(label_numbers[label])
+        columns["place_count"].append(len(known))
+        columns["place"].extend(known)
+    return columns
