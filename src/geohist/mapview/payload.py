@@ -84,24 +84,32 @@ def event_columns(events: Iterable[Mapping[str, Any]], place_ids: Sequence[str])
     ``place_ids`` are left out.
     """
     number = {pid: k for k, pid in enumerate(place_ids)}
-    columns: dict[str, list] = {
-        key: []
-        for key in ("id", "title", "first_day", "last_day", "soft", "date_label", "place_count")
-    }
-    columns["place"], columns["date_labels"] = [], []
+    ids, titles, firsts, lasts, softs, labels, counts, places = ([] for _ in range(8))
+    label_texts: list[str] = []
     label_numbers: dict[str, int] = {}
     for e in events:
         label = e["date_label"]
-        if label not in label_numbers:
-            label_numbers[label] = len(columns["date_labels"])
-            columns["date_labels"].append(label)
+        label_number = label_numbers.get(label)
+        if label_number is None:
+            label_number = label_numbers[label] = len(label_texts)
+            label_texts.append(label)
         known = [number[p] for p in e["places"] if p in number]
-        columns["id"].append(e["id"])
-        columns["title"].append(e["title"])
-        columns["first_day"].append(e["first_day"])
-        columns["last_day"].append(e["last_day"])
-        columns["soft"].append(1 if e["soft"] else 0)
-        columns["date_label"].append(label_numbers[label])
-        columns["place_count"].append(len(known))
-        columns["place"].extend(known)
-    return columns
+        ids.append(e["id"])
+        titles.append(e["title"])
+        firsts.append(e["first_day"])
+        lasts.append(e["last_day"])
+        softs.append(1 if e["soft"] else 0)
+        labels.append(label_number)
+        counts.append(len(known))
+        places.extend(known)
+    return {
+        "id": ids,
+        "title": titles,
+        "first_day": firsts,
+        "last_day": lasts,
+        "soft": softs,
+        "date_label": labels,
+        "date_labels": label_texts,
+        "place_count": counts,
+        "place": places,
+    }
