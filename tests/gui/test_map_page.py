@@ -274,6 +274,25 @@ def test_canvas_markers_show_the_lit_place(
         if shots:
             shots[-1].save(str(tmp_path / "canvas_1950.png"))
 
+    # a click on the canvas finds the place under it: lit Moscow, then an unlit filler dot
+    filler = js(qtbot, view, "geohist.map.latLngToContainerPoint([-40, -120])")
+    for point, place in ((moscow, "moscow"), (filler, "filler0")):
+        click = (
+            f"geohist.map.fire('click', {{containerPoint: L.point({point['x']}, {point['y']})}})"
+        )
+        with qtbot.waitSignal(view.bridge.placeClicked, timeout=TIMEOUT) as clicked:
+            view.eval_js(f"{click}; true")
+        assert clicked.args == [place]
+
+    view.select_event("sino-soviet-1950")
+    state = js(qtbot, view, "geohist.state()")
+    assert state["selected"] == "sino-soviet-1950" and state["lit"] == [
+        "dalian",
+        "lushun",
+        "moscow",
+    ]
+    assert js(qtbot, view, "document.querySelectorAll('.gh-label.gh-selected').length") >= 1
+
 
 def _has_colour(image: QImage, x: float, y: float, radius: int, tolerance: int = 40) -> bool:
     for py in range(int(y) - radius, int(y) + radius + 1):
