@@ -8,6 +8,7 @@ BCE year ticks on "500 BCE" (astronomical -499), because those are the dates peo
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -194,20 +195,28 @@ def aligned_years(first_year: int, last_year: int, every: int) -> Iterator[int]:
 
 
 def assign_lanes(intervals: Sequence[tuple[float, float]], gap: float = 4.0) -> list[int]:
-    """Stack intervals (given in start order) into the fewest lanes where none overlap.
+    """Stack intervals into the fewest lanes where none overlap (``gap`` apart in a lane).
 
-    First-fit on start-sorted intervals is optimal for interval partitioning, and it keeps an
-    event in the same lane while the view pans because the order does not change.
+    First fit in start order is optimal for interval partitioning, and it keeps an event in the
+    same lane while the view pans because the order does not change. Intervals are taken in
+    start order (ties in the given order), then each goes to the lowest-numbered free lane:
+    with starts in order a lane, once free, stays free, so the free lanes are kept in a heap by
+    number and the busy ones by end. Scanning every lane for each interval instead took 11 s
+    for 100k events squeezed into a few hundred pixels (thousands of lanes).
     """
-    lane_ends: list[float] = []
-    lanes = []
-    for start, end in intervals:
-        for i, lane_end in enumerate(lane_ends):
-            if lane_end + gap <= start:
-                lane_ends[i] = end
-                lanes.append(i)
-                break
+    order = sorted(range(len(intervals)), key=lambda i: intervals[i][0])
+    free: list[int] = []  # lanes whose last interval ended at least gap before the current start
+    busy: list[tuple[float, int]] = []  # (end + gap, lane)
+    lanes = [0] * len(intervals)
+    count = 0
+    for i in order:
+        start, end = intervals[i]
+        while busy and busy[0][0] <= start:
+            heapq.heappush(free, heapq.heappop(busy)[1])
+        if free:
+            lane = heapq.heappop(free)
         else:
-            lane_ends.append(end)
-            lanes.append(len(lane_ends) - 1)
+            lane, count = count, count + 1
+        heapq.heappush(busy, (end + gap, lane))
+        lanes[i] = lane
     return lanes

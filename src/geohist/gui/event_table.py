@@ -20,31 +20,36 @@ from geohist.model.event import Event
 from geohist.model.wording import format_span
 
 ACCENT = QColor("#e4572e")
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("date", "title", "places", "tags")
 _Index = QModelIndex | QPersistentModelIndex
 
 
 class EventTableModel(QAbstractTableModel):
-    """Rows are the catalog's events in time order; events active at the cursor are marked."""
+    """Rows are the catalog's events, in time order until sorted; active events are marked.
+
+    The model sorts itself (``sort``), with one Python key per row: a QSortFilterProxyModel
+    sorting 100k rows asked ``data()`` ~3.5 million times, ~6 s a sort.
+    """
 
     def __init__(self, catalog: EventCatalog, lang: str = "en", parent=None) -> None:
         super().__init__(parent)
         self._catalog = catalog
-        self._events: list[Event] = list(catalog)
+        self._events: list[Event] = list(catalog)  # in time order: the date column's sort
+        self._order: list[int] = list(range(len(self._events)))  # row → index in _events
+        self._sorted_by = (0, Qt.SortOrder.AscendingOrder)
         self._row_of = {e.id: i for i, e in enumerate(self._events)}
         self._active: set[str] = set()
         self._lang = lang
         # Views ask for the same cells' text many times per repaint; dates and place names are
-        # worded once per row and language.
+        # worded once per event and language.
         self._texts: dict[tuple[int, int], str] = {}
         self._bold = QFont()
         self._bold.setBold(True)
         self._accent, self._grey = QBrush(ACCENT), QBrush(QColor(128, 128, 128))
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._events)
+        return 0 if parent.isValid() else len(self._order)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(COLUMNS)
@@ -60,12 +65,9 @@ class EventTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, col = index.row(), index.column()
-        event = self._events[row]
+        event = self._events[self._order[row]]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(row, col)
-        if role == SORT_ROLE:
-            # rows are already in time order; Qt cannot compare Python tuples anyway
-            return row if col == 0 else self.text(row, col).casefold()
         if role == EVENT_ID_ROLE:
             return event.id
         if role == Qt.ItemDataRole.ToolTipRole and col == 1:
@@ -75,10 +77,13 @@ class EventTableModel(QAbstractTableModel):
 
     def text(self, row: int, col: int) -> str:
         """The cell's display text (worded once, then cached)."""
-        key = (row, col)
+        return self._text_of(self._order[row], col)
+
+    def _text_of(self, number: int, col: int) -> str:
+        key = (number, col)
         text = self._texts.get(key)
         if text is None:
-            text = self._texts[key] = self._text(self._events[row], COLUMNS[col])
+            text = self._texts[key] = self._text(self._events[number], COLUMNS[col])
         return text
 
     def _text(self, event: Event, column: str) -> str:
@@ -103,10 +108,40 @@ class EventTableModel(QAbstractTableModel):
         return None
 
     def event_at(self, row: int) -> Event:
-        return self._events[row]
+        return self._events[self._order[row]]
 
     def row_of(self, event_id: str) -> int | None:
         return self._row_of.get(event_id)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows by a column (date: time order; text columns: case-insensitive, ties in
+        time order), keeping persistent indexes (the selection) on their events."""
+        if not 0 <= column < len(COLUMNS) or (column, order) == self._sorted_by:
+            return  # a new catalog is already in time order: no layout change, no re-filter
+        self._sorted_by = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        numbers = [self._order[i.row()] for i in persistent]
+        descending = order == Qt.SortOrder.DescendingOrder
+        self._order = (
+            list(range(len(self._events)))[:: -1 if descending else 1]
+            if column == 0
+            else sorted(
+                range(len(self._events)),
+                key=lambda n: self._text_of(n, column).casefold(),
+                reverse=descending,
+            )
+        )
+        row_of_number = {n: r for r, n in enumerate(self._order)}
+        self._row_of = {self._events[n].id: r for r, n in enumerate(self._order)}
+        self.changePersistentIndexList(
+            persistent,
+            [
+                self.index(row_of_number[n], i.column())
+                for n, i in zip(numbers, persistent, strict=True)
+            ],
+        )
+        self.layoutChanged.emit()
 
     def set_active(self, event_ids: set[str]) -> None:
         """Mark the events active at the cursor, repainting the changed rows in one signal.
@@ -133,22 +168,32 @@ class EventTableModel(QAbstractTableModel):
 
 
 class EventFilterProxy(QSortFilterProxyModel):
-    """Filters rows by free text (title, summary, places, tags, quote), one tag and one place."""
+    """Filters rows by free text (title, summary, places, tags, quote), one tag and one place.
+
+    It never sorts: a header click reaches ``sort``, which has the source model sort itself
+    (see ``EventTableModel``), and the proxy keeps the source's order.
+    """
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._text = ""
         self._tag: str | None = None
         self._place: str | None = None
-        self.setSortRole(SORT_ROLE)
         # The only data that changes under the proxy is the active marking, which neither sorts
-        # nor filters; re-sorting the changed rows on every scrub step cost ~10 ms at 10k events.
-        # Filters and header clicks still sort and filter explicitly.
+        # nor filters; re-filtering the changed rows on every scrub step cost ~10 ms at 10k.
         self.setDynamicSortFilter(False)
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
+
     def set_filters(self, text: str = "", tag: str | None = None, place: str | None = None) -> None:
+        wanted = (text.casefold().strip(), tag, place)
+        if wanted == (self._text, self._tag, self._place):
+            return  # filtering 100k rows calls filterAcceptsRow 100k times: only on a change
         self.beginFilterChange()  # Qt >= 6.10: invalidate*Filter() are deprecated
-        self._text, self._tag, self._place = text.casefold().strip(), tag, place
+        self._text, self._tag, self._place = wanted
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
