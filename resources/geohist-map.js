@@ -226,6 +226,7 @@
    * soft, date_label (a number into date_labels) and place_count numbers each from place (numbers
    * into placeIds). Here they are sorted by start and kept as columns. */
   function indexEvents(cols) {
+    if (Array.isArray(cols)) throw new TypeError('geohist.load: events must be columns, see payload.py');
     var n = (cols.id || []).length, from = new Int32Array(n + 1), order = new Array(n), i, k;
     for (i = 0; i < n; i++) { order[i] = i; from[i + 1] = from[i] + cols.place_count[i]; }
     order.sort(function (a, b) {
