@@ -21,6 +21,7 @@ from geohist.gui.strings import tr
 from geohist.model.catalog import EventCatalog
 
 SHOW_AFTER_MS = 300  # a quick load should not flash a dialog
+THREAD_END_WAIT_MS = 2000  # the loader's thread has only its event loop left to end
 
 OnLoaded = Callable[[EventCatalog, list[Problem]], object]
 
@@ -115,6 +116,10 @@ class CatalogLoad(QObject):
         if self.cancelled:
             return
         self._finish()
+        # The worker's run has returned; let its thread end before any dialog opens. Once a CI
+        # run hung in QMessageBox's constructor while the thread was still winding down (its
+        # worker is deleted there, which takes the GIL); wait() releases the GIL meanwhile.
+        self.thread.wait(THREAD_END_WAIT_MS)
         self.done.emit()
         self._later(lambda on_loaded=self._on_loaded: on_loaded(catalog, problems))
 
@@ -123,6 +128,7 @@ class CatalogLoad(QObject):
         if self.cancelled:
             return
         self._finish()
+        self.thread.wait(THREAD_END_WAIT_MS)  # as in _on_worker_loaded
         self.done.emit()
         parent, title = self._parent, tr("loading_title", self._lang)
         self._later(lambda: warn(parent, title, message))
