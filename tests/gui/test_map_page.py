@@ -255,24 +255,7 @@ def test_canvas_markers_show_the_lit_place(
     state = step(qtbot, view, DAY_1950)
     assert state["lit"] == ["dalian", "lushun", "moscow"]
     assert js(qtbot, view, "document.querySelectorAll('canvas.gh-canvas').length") >= 2
-    moscow, ankara = js(
-        qtbot,
-        view,
-        f"[{list(MOSCOW)}, {list(ANKARA)}].map(ll => geohist.map.latLngToContainerPoint(ll))",
-    )
-    ratio = view.devicePixelRatioF()
-    shots: list[QImage] = []
-
-    def moscow_is_lit() -> bool:
-        shots.append(view.grab().toImage())
-        return _has_colour(shots[-1], moscow["x"] * ratio, moscow["y"] * ratio, 6)
-
-    try:
-        qtbot.waitUntil(moscow_is_lit, timeout=TIMEOUT)
-        assert not _has_colour(shots[-1], ankara["x"] * ratio, ankara["y"] * ratio, 6)
-    finally:
-        if shots:
-            shots[-1].save(str(tmp_path / "canvas_1950.png"))
+    moscow = _moscow_lit_and_ankara_not(qtbot, view, tmp_path / "canvas_1950.png")
 
     # a click on the canvas finds the place under it: lit Moscow, then an unlit filler dot
     filler = js(qtbot, view, "geohist.map.latLngToContainerPoint([-40, -120])")
@@ -318,6 +301,13 @@ def test_pixels_show_the_lit_place(
     view = make_view()
     view.set_payload(small_payload())
     step(qtbot, view, DAY_1950)
+    _moscow_lit_and_ankara_not(qtbot, view, tmp_path / "map_1950.png")
+    assert (tmp_path / "map_1950.png").stat().st_size > 10_000
+
+
+def _moscow_lit_and_ankara_not(qtbot: Any, view: MapView, png: Path) -> dict[str, float]:
+    """Wait until the widget shows Moscow in the highlight colour, check Ankara is not, save
+    the last grab to ``png``; returns Moscow's container point."""
     moscow, ankara = js(
         qtbot,
         view,
@@ -335,8 +325,8 @@ def test_pixels_show_the_lit_place(
         assert not _has_colour(shots[-1], ankara["x"] * ratio, ankara["y"] * ratio, 6)
     finally:
         if shots:
-            shots[-1].save(str(tmp_path / "map_1950.png"))
-    assert (tmp_path / "map_1950.png").stat().st_size > 10_000
+            shots[-1].save(str(png))
+    return moscow
 
 
 def _crowded_payload() -> dict[str, Any]:
