@@ -38,7 +38,7 @@ class EventTableModel(QAbstractTableModel):
         self._events: list[Event] = list(catalog)  # in time order: the date column's sort
         self._order: list[int] = list(range(len(self._events)))  # row → index in _events
         self._sorted_by = (0, Qt.SortOrder.AscendingOrder)
-        self._row_of = {e.id: i for i, e in enumerate(self._events)}
+        self._row_of = self._rows_by_id()
         self._active: set[str] = set()
         self._lang = lang
         # Views ask for the same cells' text many times per repaint; dates and place names are
@@ -132,16 +132,18 @@ class EventTableModel(QAbstractTableModel):
                 reverse=descending,
             )
         )
-        row_of_number = {n: r for r, n in enumerate(self._order)}
-        self._row_of = {self._events[n].id: r for r, n in enumerate(self._order)}
+        self._row_of = self._rows_by_id()
         self.changePersistentIndexList(
             persistent,
             [
-                self.index(row_of_number[n], i.column())
+                self.index(self._row_of[self._events[n].id], i.column())
                 for n, i in zip(numbers, persistent, strict=True)
             ],
         )
         self.layoutChanged.emit()
+
+    def _rows_by_id(self) -> dict[str, int]:
+        return {self._events[n].id: row for row, n in enumerate(self._order)}
 
     def set_active(self, event_ids: set[str]) -> None:
         """Mark the events active at the cursor, repainting the changed rows in one signal.

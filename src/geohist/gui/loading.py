@@ -111,15 +111,20 @@ class CatalogLoad(QObject):
             self.dialog = None
         self.thread.quit()  # the thread ends once the worker's run returns
 
+    def _end_thread(self) -> None:
+        """After the worker's run returned: finish, and let its thread end before any dialog.
+
+        Once a CI run hung in QMessageBox's constructor while the thread was still winding
+        down (its worker is deleted there, which takes the GIL); wait() releases the GIL.
+        """
+        self._finish()
+        self.thread.wait(THREAD_END_WAIT_MS)
+
     @Slot(object, list)
     def _on_worker_loaded(self, catalog: EventCatalog, problems: list) -> None:
         if self.cancelled:
             return
-        self._finish()
-        # The worker's run has returned; let its thread end before any dialog opens. Once a CI
-        # run hung in QMessageBox's constructor while the thread was still winding down (its
-        # worker is deleted there, which takes the GIL); wait() releases the GIL meanwhile.
-        self.thread.wait(THREAD_END_WAIT_MS)
+        self._end_thread()
         self.done.emit()
         self._later(lambda on_loaded=self._on_loaded: on_loaded(catalog, problems))
 
@@ -127,8 +132,7 @@ class CatalogLoad(QObject):
     def _on_failed(self, message: str) -> None:
         if self.cancelled:
             return
-        self._finish()
-        self.thread.wait(THREAD_END_WAIT_MS)  # as in _on_worker_loaded
+        self._end_thread()
         self.done.emit()
         parent, title = self._parent, tr("loading_title", self._lang)
         self._later(lambda: warn(parent, title, message))
