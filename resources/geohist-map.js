@@ -409,11 +409,17 @@
     S.shown.set(S.touched.subarray(0, S.nTouched)); S.nShown = S.nTouched;
   }
 
-  function placeKey(p) { // places drawn alike share a key (Leaflet restyles, canvas sprites); 0: unlit
+  /* Places drawn alike share a style key (Leaflet restyles, canvas sprites): strength level
+   * (0–50) << 4 | active 8 | soft 4 | selected 2 | 1; 0 is unlit. */
+  function placeKey(p) {
     var f = S.pFlags[p];
     if (!f) return 0;
     return (Math.round(S.pStr[p] * 50) << 4) | (f & ACTIVE ? 8 : 0) | (f & SOFT ? 4 : 0) |
       (f & SELECTED ? 2 : 0) | 1;
+  }
+
+  function keyState(key) { // the look a style key stands for, as markStyles takes it
+    return { active: !!(key & 8), strength: (key >> 4) / 50, soft: !!(key & 4), selected: !!(key & 2) };
   }
 
   function placeState(p) {
@@ -630,7 +636,7 @@
   function sprite(key) { // halo and marker of one style key, as markStyles draws them with Leaflet
     var img = S.sprites.get(key);
     if (img) return img;
-    var st = markStyles({ active: !!(key & 8), strength: (key >> 4) / 50, soft: !!(key & 4), selected: !!(key & 2) });
+    var st = markStyles(keyState(key));
     var ratio = window.devicePixelRatio || 1, css = Math.ceil(2 * st.halo.radius + 4), c = css / 2;
     img = document.createElement('canvas');
     img.width = img.height = Math.ceil(css * ratio); img.cssSize = css;
@@ -847,7 +853,12 @@
     return box;
   }
 
-  /* What a step shows, as ids; built on demand (state(), auto-framing), not on every step. */
+  /* What a step shows, as ids; built on demand (state(), auto-framing), once per render. */
+  function shows() {
+    if (!S.shows) S.shows = { active: activeEventIds(), lit: placeIdsWhere(true), fading: placeIdsWhere(false) };
+    return S.shows;
+  }
+
   function activeEventIds() {
     var ids = [];
     for (var h = 0; h < S.nHits; h++) if (S.hitA[h]) ids.push(S.evId[S.hitI[h]]);
@@ -865,7 +876,7 @@
 
   function maybeFrame() {
     if (!S.opts.autoFrame) return;
-    var lit = placeIdsWhere(true), key = lit.join('\n');
+    var lit = shows().lit, key = lit.join('\n');
     if (key === S.frameKey) return;
     S.frameKey = key;
     if (!lit.length) return;
@@ -875,7 +886,7 @@
       bounds.extend([v.place.lat, v.place.lon]);
       if (v.area) bounds.extend(v.area.getBounds());
     });
-    activeEventIds().forEach(function (id) { var arc = S.arcs.get(id); if (arc) bounds.extend(arc.line.getBounds()); });
+    shows().active.forEach(function (id) { var arc = S.arcs.get(id); if (arc) bounds.extend(arc.line.getBounds()); });
     S.map.flyToBounds(bounds, { padding: [90, 90], maxZoom: 5, duration: 0.8 });
   }
 
@@ -883,9 +894,9 @@
 
   function state() {
     flushRender();
-    if (!S.shows) S.shows = { active: activeEventIds(), lit: placeIdsWhere(true), fading: placeIdsWhere(false) };
-    return { time: S.time, active: S.shows.active.slice(), lit: S.shows.lit.slice(),
-      fading: S.shows.fading.slice(), ready: S.pageReady, loaded: S.loaded, selected: S.selected, seq: S.seq };
+    var now = shows();
+    return { time: S.time, active: now.active.slice(), lit: now.lit.slice(),
+      fading: now.fading.slice(), ready: S.pageReady, loaded: S.loaded, selected: S.selected, seq: S.seq };
   }
 
   function setOptions(options) {
