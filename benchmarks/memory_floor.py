@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -29,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import scrub  # next to this file: its catalog, process-tree and event-loop helpers
 
 SETTLE_S = 3.0
+CHILD_LIMIT_S = 1800  # a child that takes longer is killed and reported as an error
 STEPS = 200
 
 
@@ -82,13 +82,7 @@ def main() -> None:
     rows = {}
     for kind in ("blank", "seed", "events"):
         cmd = [sys.executable, __file__, "--child", kind, "--events", str(args.events)]
-        done = subprocess.run(cmd, capture_output=True, text=True, start_new_session=True)
-        lines = done.stdout.strip().splitlines()
-        rows[kind] = (
-            json.loads(lines[-1])
-            if done.returncode == 0 and lines
-            else {"error": f"exit {done.returncode}: {done.stderr[-2000:]}"}
-        )
+        rows[kind] = scrub.json_child(cmd, CHILD_LIMIT_S)
     if args.json:
         print(json.dumps({"events": args.events, **rows}))
         return

@@ -15,13 +15,14 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import scrub  # next to this file: its catalog and event-loop helpers
+import scrub  # next to this file: its catalog, child-process and event-loop helpers
+
+CHILD_LIMIT_S = 900  # a run that takes longer is killed and reported
 
 
 def measure(events: int) -> dict:
@@ -76,8 +77,10 @@ def main() -> None:
     runs = []
     for _ in range(args.runs):
         cmd = [sys.executable, __file__, "--child", "--events", str(args.events)]
-        done = subprocess.run(cmd, capture_output=True, text=True, check=True)
-        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        run = scrub.json_child(cmd, CHILD_LIMIT_S)
+        if "error" in run:
+            raise SystemExit(f"open_file: {run['error']}")
+        runs.append(run)
         print(f"  run: {runs[-1]}")
     median = statistics.median(r["shown_s"] for r in runs)
     print(f"open {args.events} events → first frame: median {median:.2f} s over {len(runs)} runs")

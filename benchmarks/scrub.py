@@ -506,7 +506,11 @@ def run_child(kind: str, path: Path, args: argparse.Namespace) -> dict:
     cmd = [sys.executable, __file__, "--child", kind, "--catalog", str(path)]
     cmd += ["--steps", str(args.steps), "--seed", str(args.seed)]
     cmd += ["--timeout", str(args.timeout), "--drag-seconds", str(args.drag_seconds)]
-    limit = args.timeout + STEP_BUDGET_S
+    return json_child(cmd, args.timeout + STEP_BUDGET_S)
+
+
+def json_child(cmd: list[str], limit: float) -> dict:
+    """Run ``cmd``; the JSON object on its last output line, or {"error": …} on failure."""
     # own session, so that on a timeout the child's QtWebEngineProcess tree goes with it
     proc = subprocess.Popen(
         cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
