@@ -16,7 +16,6 @@ from geohist.timeline import (
     PlaybackSettings,
     TimelineState,
     advance,
-    assign_lanes,
     choose_tick_unit,
     context_label,
     day_to_x,
@@ -370,7 +369,7 @@ def test_update_playback_emits_the_new_settings(state):
     assert calls == [(PlaybackSettings("years", 5.0),)]
 
 
-# -- ticks and lanes -----------------------------------------------------------------------
+# -- ticks ---------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -411,61 +410,3 @@ def test_context_label_names_the_unit_around_the_left_edge():
     assert context_label(day(1945, 8, 3), day(1945, 8, 30), 1200, "id") == "Agustus 1945"
     assert context_label(day(1950, 5, 1), day(1951, 5, 1), 1200, "en") == "1950"
     assert context_label(day(1900), day(2000), 1200, "en") == ""
-
-
-def test_assign_lanes_stacks_overlaps_and_reuses_free_lanes():
-    spans = [(0, 100), (10, 50), (20, 30), (60, 90), (105, 200)]
-    assert assign_lanes(spans, gap=4) == [0, 1, 2, 1, 0]
-
-
-def _first_fit_scan(spans: list[tuple[float, float]], gap: float) -> list[int]:
-    """First fit by definition: each interval, in the order given, to the first lane it fits."""
-    lane_ends: list[float] = []
-    lanes = []
-    for start, end in spans:
-        for i, lane_end in enumerate(lane_ends):
-            if lane_end + gap <= start:
-                lane_ends[i] = end
-                lanes.append(i)
-                break
-        else:
-            lane_ends.append(end)
-            lanes.append(len(lane_ends) - 1)
-    return lanes
-
-
-def _depth(spans: list[tuple[float, float]], gap: float) -> int:
-    """The most intervals (half-open, each ``gap`` longer) covering one point: the fewest lanes
-    any stacking needs."""
-    edges = sorted([(s, 1) for s, _ in spans] + [(e + gap, -1) for _, e in spans])
-    depth = best = 0
-    for _, step in edges:  # at equal positions ends (-1) come first: touching is not overlapping
-        depth += step
-        best = max(best, depth)
-    return best
-
-
-def test_assign_lanes_is_first_fit_at_any_scale():
-    """Start-ordered input: exactly the lanes of first fit by definition. Any order: no two
-    intervals of a lane overlap, and no more lanes than the deepest overlap needs."""
-    import itertools
-    import random
-
-    rng = random.Random(3)
-    for _ in range(200):
-        starts = [rng.choice([rng.uniform(0, 300), float(rng.randint(0, 30))]) for _ in range(60)]
-        spans = [(s, s + rng.choice([0.5, 1.0, rng.uniform(0.5, 80)])) for s in starts]
-        gap = rng.choice([0.0, 4.0])
-        lanes = assign_lanes(spans, gap)
-        in_order = sorted(spans, key=lambda span: span[0])
-        assert assign_lanes(in_order, gap) == _first_fit_scan(in_order, gap)
-        assert max(lanes) + 1 == _depth(spans, gap)
-        for lane in set(lanes):
-            mine = sorted(span for span, n in zip(spans, lanes, strict=True) if n == lane)
-            assert all(a[1] + gap <= b[0] for a, b in itertools.pairwise(mine))
-    # 20k events squeezed into 400 px: thousands of lanes, where the scan took seconds
-    spans = sorted(
-        (s, s + rng.uniform(0, 40)) for s in (rng.uniform(0, 400) for _ in range(20_000))
-    )
-    lanes = assign_lanes(spans)
-    assert max(lanes) > 1000 and lanes == _first_fit_scan(spans, 4.0)

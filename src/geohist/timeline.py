@@ -3,7 +3,7 @@
 :class:`TimelineState` is the single truth that the timeline widget, the playback bar, the
 map and the menus all read and change; they mirror it through its signals (napari's Dims ↔
 QtDims). The pure helpers it uses live in :mod:`geohist.timeline_axis` (ticks, day↔pixel,
-calendar steps, lanes) and :mod:`geohist.timeline_playback` (the playback step), and are
+calendar steps) and :mod:`geohist.timeline_playback` (the playback step), and are
 re-exported here so callers need one import.
 """
 
@@ -20,7 +20,6 @@ from geohist.observable import Signal
 from geohist.timeline_axis import (
     Tick,
     View,
-    assign_lanes,
     choose_tick_unit,
     context_label,
     day_to_x,
@@ -45,7 +44,6 @@ __all__ = [
     "TimelineState",
     "View",
     "advance",
-    "assign_lanes",
     "at_end",
     "choose_tick_unit",
     "context_label",

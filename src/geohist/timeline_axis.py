@@ -1,4 +1,4 @@
-"""Pure geometry of the timeline axis: day↔pixel mapping, calendar steps, ticks and lanes.
+"""Pure geometry of the timeline axis: day↔pixel mapping, calendar steps and ticks.
 
 Everything here is a function of numbers (days, pixels) so that tick layout and lane stacking
 are tested without a window; :mod:`geohist.gui.timeline_widget` only draws what these return.
@@ -8,9 +8,8 @@ BCE year ticks on "500 BCE" (astronomical -499), because those are the dates peo
 
 from __future__ import annotations
 
-import heapq
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from geohist.model.time import (
@@ -192,31 +191,3 @@ def aligned_years(first_year: int, last_year: int, every: int) -> Iterator[int]:
     if last_year >= 1:
         a_lo = max(first_year, 1)
         yield from range(-(-a_lo // every) * every, last_year + 1, every)
-
-
-def assign_lanes(intervals: Sequence[tuple[float, float]], gap: float = 4.0) -> list[int]:
-    """Stack intervals into the fewest lanes where none overlap (``gap`` apart in a lane).
-
-    First fit in start order is optimal for interval partitioning, and it keeps an event in the
-    same lane while the view pans because the order does not change. Intervals are taken in
-    start order (ties in the given order), then each goes to the lowest-numbered free lane:
-    with starts in order a lane, once free, stays free, so the free lanes are kept in a heap by
-    number and the busy ones by end. Scanning every lane for each interval instead took 11 s
-    for 100k events squeezed into a few hundred pixels (thousands of lanes).
-    """
-    order = sorted(range(len(intervals)), key=lambda i: intervals[i][0])
-    free: list[int] = []  # lanes whose last interval ended at least gap before the current start
-    busy: list[tuple[float, int]] = []  # (end + gap, lane)
-    lanes = [0] * len(intervals)
-    count = 0
-    for i in order:
-        start, end = intervals[i]
-        while busy and busy[0][0] <= start:
-            heapq.heappush(free, heapq.heappop(busy)[1])
-        if free:
-            lane = heapq.heappop(free)
-        else:
-            lane, count = count, count + 1
-        heapq.heappush(busy, (end + gap, lane))
-        lanes[i] = lane
-    return lanes

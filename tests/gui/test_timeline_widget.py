@@ -103,7 +103,7 @@ def test_dragging_the_ruler_scrubs(timeline, state):
 
 
 def test_click_on_an_event_selects_it(qtbot, timeline, state):
-    mark = next(m for m in timeline.marks() if m.event.id == "sino")
+    mark = timeline.mark_of("sino")
     with qtbot.waitSignal(timeline.eventClicked) as blocker:
         qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=mark.rect.center().toPoint())
     assert blocker.args == ["sino"]
@@ -147,7 +147,7 @@ def test_wheel_zooms_around_the_pointer(qtbot, timeline, state):
 
 
 def test_tooltip_shows_titles_literally(timeline):
-    mark = next(m for m in timeline.marks() if m.event.id == "xss")
+    mark = timeline.mark_of("xss")
     text = timeline.tooltip_at(mark.rect.center())
     assert "&lt;img src=x&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in text
     assert "<img" not in text and "30 April 1975" in text

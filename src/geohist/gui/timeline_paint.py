@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -25,15 +26,13 @@ from PySide6.QtGui import (
 )
 
 from geohist.model.event import Event
-from geohist.timeline import Tick, View, assign_lanes, day_to_x
+from geohist.timeline import Tick, View, day_to_x
+
+if TYPE_CHECKING:  # numpy comes with the layout, imported at first paint rather than at launch
+    from geohist.timeline_layout import MarkLayout
 
 ACCENT = QColor("#e4572e")
 RULER_H = 28.0  # tick labels and the cursor badge share this strip
-LANE_GAP = 3.0
-MAX_LANE_H = 15.0
-MIN_LANE_H = 4.0
-MIN_BAR_PX = 12.0  # narrower spans are drawn as point markers
-POINT_PX = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,30 +99,24 @@ def _mix(a: QColor, b: QColor, t: float) -> QColor:
     )
 
 
-def layout_marks(events: Sequence[Event], view: View, width: float, lanes: QRectF) -> list[Mark]:
-    """Place events (in start order) in lanes inside ``lanes`` so that none overlap."""
-    spans = []
-    for event in events:
-        x0, x1 = day_to_x(event.first_day, view, width), day_to_x(event.last_day + 1, view, width)
-        if x1 - x0 < MIN_BAR_PX:
-            mid = (x0 + x1) / 2
-            spans.append((mid - POINT_PX / 2, mid + POINT_PX / 2, True))
-        else:
-            spans.append((x0, x1, False))
-    lane_of = assign_lanes([(a, b) for a, b, _ in spans], gap=LANE_GAP)
-    count = max(lane_of, default=0) + 1
-    lane_h = min(MAX_LANE_H, (lanes.height() + LANE_GAP) / count - LANE_GAP)
-    if lane_h < MIN_LANE_H:  # too many lanes: the deepest ones share the last row
-        lane_h = MIN_LANE_H
-        count = max(1, int((lanes.height() + LANE_GAP) // (MIN_LANE_H + LANE_GAP)))
-    marks = []
-    for event, (a, b, point), lane in zip(events, spans, lane_of, strict=True):
-        top = lanes.top() + min(lane, count - 1) * (lane_h + LANE_GAP)
-        when = event.when
-        soft = (when.start.soft, (when.end or when.start).soft)
-        look = (round(a), round(top), round(b - a), point, soft, b - a >= 40)
-        marks.append(Mark(event, QRectF(a, top, b - a, lane_h), point, look))
-    return marks
+def marks_from(layout: MarkLayout, indices: Sequence[int]) -> list[Mark]:
+    """Qt marks for some marks of a layout: the distinct ones, the active few, the hovered."""
+    if not len(indices):
+        return []
+    events, height = layout.columns.events, layout.height
+    columns = zip(
+        layout.positions[indices].tolist(),
+        layout.left[indices].tolist(),
+        layout.right[indices].tolist(),
+        layout.top[indices].tolist(),
+        layout.point[indices].tolist(),
+        layout.looks(indices).tolist(),
+        strict=True,
+    )
+    return [
+        Mark(events[position], QRectF(left, top, right - left, height), point, tuple(look))
+        for position, left, right, top, point, look in columns
+    ]
 
 
 def paint_ruler_lines(p: QPainter, rect: QRectF, ruler: Ruler, colors: Colors) -> None:

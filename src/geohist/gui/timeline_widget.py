@@ -8,7 +8,7 @@ the state directly all look the same on screen. Drawing lives in
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QWheelEvent
@@ -25,7 +25,7 @@ from geohist.gui.timeline_paint import (
     MarksLayer,
     Ruler,
     badge_rect,
-    layout_marks,
+    marks_from,
     paint_cursor,
     paint_marks,
     paint_ruler_labels,
@@ -33,6 +33,9 @@ from geohist.gui.timeline_paint import (
 from geohist.model.event import Event
 from geohist.model.wording import format_span
 from geohist.timeline import TimelineState, context_label, day_to_x, ticks
+
+if TYPE_CHECKING:
+    from geohist.timeline_layout import EventColumns, MarkLayout
 
 __all__ = ["PlaybackBar", "Player", "QtTimeline", "plain_tooltip"]
 
@@ -48,9 +51,10 @@ class QtTimeline(QWidget):
     def __init__(self, state: TimelineState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self._marks: list[Mark] | None = None
+        self._columns: EventColumns | None = None
+        self._layout: MarkLayout | None = None
+        self._resting: list[Mark] = []  # the distinct marks, painted into the layer
         self._ruler: Ruler | None = None
-        self._mark_of: dict[str, Mark] = {}
         self._layer = MarksLayer()
         self._hover: str | None = None
         self._drag: str | None = None  # "scrub", "pan", or "press" until it moves or ends
@@ -82,11 +86,11 @@ class QtTimeline(QWidget):
         self.update()
 
     def _on_view_changed(self, _first: float, _last: float) -> None:
-        self._marks = self._ruler = None
+        self._layout = self._ruler = None
         self.update()
 
     def _on_catalog_changed(self, _catalog: object) -> None:
-        self._marks = None
+        self._layout = self._columns = None
         self._hover = None
         self.update()
 
@@ -97,23 +101,35 @@ class QtTimeline(QWidget):
 
     # -- geometry -------------------------------------------------------------------------
 
-    def marks(self) -> list[Mark]:
-        """Event marks for the current view and size (cached until either changes)."""
-        if self._marks is None:
-            first, last = self.state.view
-            events = self.state.catalog.in_range(int(first) - 1, int(last) + 1)
-            lanes = QRectF(0, RULER_H + 6, self.width(), self.height() - RULER_H - 10)
-            self._marks = layout_marks(events, self.state.view, self.width(), lanes)
-            self._mark_of = {m.event.id: m for m in self._marks}
+    def layout(self) -> MarkLayout:
+        """Where every event in view is drawn (cached until the view, size or catalog changes)."""
+        if self._layout is None:
+            from geohist import timeline_layout
+
+            if self._columns is None:
+                self._columns = timeline_layout.EventColumns.of(self.state.catalog)
+            self._layout = timeline_layout.lay_out(
+                self._columns,
+                self.state.view,
+                self.width(),
+                top=RULER_H + 6,
+                height=self.height() - RULER_H - 10,
+            )
+            self._resting = marks_from(self._layout, self._layout.distinct())
             self._layer.clear()
-        return self._marks
+        return self._layout
+
+    def mark_of(self, event_id: str) -> Mark | None:
+        """The mark of an event, or None when it is outside the view."""
+        layout = self.layout()
+        i = layout.index_of(event_id)
+        return None if i is None else marks_from(layout, [i])[0]
 
     def event_at(self, pos: QPointF) -> Event | None:
         """The event drawn under ``pos`` (the topmost, with a little slack for small marks)."""
-        for mark in reversed(self.marks()):
-            if mark.rect.adjusted(-2, -2, 2, 2).contains(pos):
-                return mark.event
-        return None
+        layout = self.layout()
+        i = layout.hit(pos.x(), pos.y())
+        return None if i is None else layout.columns.events[layout.positions[i]]
 
     def day_x(self, day: float) -> float:
         return day_to_x(day, self.state.view, self.width())
@@ -131,7 +147,7 @@ class QtTimeline(QWidget):
         return self._ruler
 
     def resizeEvent(self, event: Any) -> None:
-        self._marks = self._ruler = None
+        self._layout = self._ruler = None
         super().resizeEvent(event)
 
     # -- painting -------------------------------------------------------------------------
@@ -142,18 +158,17 @@ class QtTimeline(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         colors = Colors.of(self.palette())
         rect = QRectF(self.rect())
-        marks, ruler = self.marks(), self.ruler()
+        layout, ruler = self.layout(), self.ruler()
         look = (self.size(), self.devicePixelRatioF(), colors, self.font(), state.lang)
-        p.drawPixmap(0, 0, self._layer.pixmap(marks, ruler, look))
+        p.drawPixmap(0, 0, self._layer.pixmap(self._resting, ruler, look))
         x, label = self.day_x(state.day), state.current_label()
         badge = badge_rect(self.font(), label, x, width)
         paint_ruler_labels(p, width, ruler, colors, badge)
         # Per step only the active marks and the hovered one are painted, over the cached layer.
         active_events = state.catalog.active_at(state.day)
         active = {e.id for e in active_events}
-        on_top = [self._mark_of[e.id] for e in active_events if e.id in self._mark_of]
-        if self._hover in self._mark_of:
-            on_top.append(self._mark_of[self._hover])
+        shown = [e.id for e in active_events if e.id != self._hover] + [self._hover]
+        on_top = marks_from(layout, layout.indices_of(shown))
         paint_marks(p, [m for m in on_top if not m.point], active, self._hover, colors, state.lang)
         cursor_x = x if -2 <= x <= width + 2 else -10  # off screen: the badge alone, at the edge
         paint_cursor(p, cursor_x, rect.height(), label, badge, colors.base)
