@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from geohist.gui.event_table import EVENT_ID_ROLE, EventFilterProxy, EventTableModel
+from geohist.gui.event_table import EVENT_ID_ROLE, EventTableModel
 from geohist.gui.strings import tr
 from geohist.model.catalog import EventCatalog
 
@@ -35,9 +35,7 @@ class EventList(QWidget):
         self.tag_box = QComboBox()
         self.place_box = QComboBox()
         self.table = QTableView()
-        self.proxy = EventFilterProxy(self)
         self._layout()
-        self.model = EventTableModel(catalog, lang, self)
         self._pending_active: set[str] | None = None
         self._active_timer = QTimer(self, singleShot=True, interval=ACTIVE_REFRESH_MS)
         self._active_timer.timeout.connect(self._apply_pending_active)
@@ -58,7 +56,6 @@ class EventList(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table)
         table = self.table
-        table.setModel(self.proxy)
         table.setSortingEnabled(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -69,9 +66,13 @@ class EventList(QWidget):
 
     def set_catalog(self, catalog: EventCatalog) -> None:
         self._catalog = catalog
+        old_model, old_selection = self.table.model(), self.table.selectionModel()
         self.model = EventTableModel(catalog, self._lang, self)
         self._pending_active = None
-        self.proxy.setSourceModel(self.model)
+        self.table.setModel(self.model)
+        for old in (old_model, old_selection):  # the view lets go of them but does not delete
+            if old is not None:
+                old.deleteLater()
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self._fill_filter_boxes()
         self.table.resizeColumnToContents(0)
@@ -110,7 +111,7 @@ class EventList(QWidget):
         self.place_box.setCurrentIndex(max(0, self.place_box.findData(place)) if place else 0)
 
     def _on_filters_changed(self) -> None:
-        self.proxy.set_filters(
+        self.model.set_filters(
             self.search.text(), self.tag_box.currentData(), self.place_box.currentData()
         )
 
@@ -139,11 +140,11 @@ class EventList(QWidget):
         if row is None:
             selection.clearSelection()
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if index.isValid():
-            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
-            selection.select(index, flags | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.scrollTo(index)
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        selection.select(index, flags | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
 
     def visible_event_ids(self) -> list[str]:
-        return [self.proxy.index(r, 0).data(EVENT_ID_ROLE) for r in range(self.proxy.rowCount())]
+        model = self.model
+        return [model.event_at(row).id for row in range(model.rowCount())]

@@ -1,16 +1,11 @@
-"""The event list: a table model over the catalog, and a proxy that filters by text, tag, place."""
+"""The event list's table model: the catalog's events, sorted and filtered by the model itself."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from geohist.gui.plain_text import plain_tooltip
@@ -26,18 +21,24 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class EventTableModel(QAbstractTableModel):
-    """Rows are the catalog's events, in time order until sorted; active events are marked.
+    """Rows are the catalog's events that pass the filters, in time order until sorted; active
+    events are marked.
 
-    The model sorts itself (``sort``), with one Python key per row: a QSortFilterProxyModel
-    sorting 100k rows asked ``data()`` ~3.5 million times, ~6 s a sort.
+    The model sorts and filters itself, in Python over whole lists: a QSortFilterProxyModel
+    sorting 100k rows asked ``data()`` ~3.5 million times (~6 s a sort), and filtering them
+    called a Python ``filterAcceptsRow`` 100k times (0.6-1.2 s a keystroke).
     """
 
     def __init__(self, catalog: EventCatalog, lang: str = "en", parent=None) -> None:
         super().__init__(parent)
         self._catalog = catalog
         self._events: list[Event] = list(catalog)  # in time order: the date column's sort
-        self._order: list[int] = list(range(len(self._events)))  # row → index in _events
+        self._sorted: list[int] = list(range(len(self._events)))  # every event, sorted
+        self._order: list[int] = self._sorted  # row → index in _events: the sorted that pass
         self._sorted_by = (0, Qt.SortOrder.AscendingOrder)
+        self._filters: tuple[str, str | None, str | None] = ("", None, None)
+        self._passes: list[bool] | None = None  # per event; None: no filter
+        self._haystacks: list[str] | None = None  # per event: what the free text searches
         self._row_of = self._rows_by_id()
         self._active: set[str] = set()
         self._lang = lang
@@ -119,11 +120,8 @@ class EventTableModel(QAbstractTableModel):
         if not 0 <= column < len(COLUMNS) or (column, order) == self._sorted_by:
             return  # a new catalog is already in time order: no layout change, no re-filter
         self._sorted_by = (column, order)
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        numbers = [self._order[i.row()] for i in persistent]
         descending = order == Qt.SortOrder.DescendingOrder
-        self._order = (
+        self._sorted = (
             list(range(len(self._events)))[:: -1 if descending else 1]
             if column == 0
             else sorted(
@@ -132,14 +130,70 @@ class EventTableModel(QAbstractTableModel):
                 reverse=descending,
             )
         )
+        self._rearrange()
+
+    def set_filters(self, text: str = "", tag: str | None = None, place: str | None = None) -> None:
+        """Show only the events whose text (title, summary, places, tags, date, quote) contains
+        ``text`` (ignoring case), tagged ``tag`` and at ``place``; the selection stays on its
+        event if that still shows."""
+        wanted = (text.casefold().strip(), tag, place)
+        if wanted == self._filters:
+            return
+        narrower = self._passes is not None and wanted[1:] == self._filters[1:]
+        narrower = narrower and wanted[0].startswith(self._filters[0])
+        self._filters = wanted
+        # Typing on: only the events that passed can pass the longer text.
+        candidates = self._order if narrower else range(len(self._events))
+        self._passes = self._filter(candidates) if any(wanted) else None
+        self._rearrange()
+
+    def _filter(self, candidates: Iterable[int]) -> list[bool]:
+        text, tag, place = self._filters
+        events, haystacks = self._events, self._search_texts() if text else None
+        passes = [False] * len(events)
+        for n in candidates:
+            event = events[n]
+            passes[n] = (
+                (not tag or tag in event.tags)
+                and (not place or place in event.place_ids)
+                and (haystacks is None or text in haystacks[n])
+            )
+        return passes
+
+    def _search_texts(self) -> list[str]:
+        """Per event, all its words in the current language, casefolded (built on first use;
+        not through the cell cache, which would then hold every cell of the table)."""
+        if self._haystacks is None:
+            lang, names = self._lang, self._catalog.gazetteer
+            self._haystacks = [
+                " ".join(
+                    [
+                        format_span(event.when, lang),
+                        event.title_in(lang),
+                        *(names[p].name(lang, event.first_day) for p in event.place_ids),
+                        *event.tags,
+                        event.summary,
+                        event.provenance.quote if event.provenance else "",
+                    ]
+                ).casefold()
+                for event in self._events
+            ]
+        return self._haystacks
+
+    def _rearrange(self) -> None:
+        """Show the sorted events that pass the filters, moving persistent indexes (the
+        selection) with their events and dropping those of events no longer shown."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        numbers = [self._order[i.row()] for i in persistent]
+        passes = self._passes
+        self._order = self._sorted if passes is None else [n for n in self._sorted if passes[n]]
         self._row_of = self._rows_by_id()
-        self.changePersistentIndexList(
-            persistent,
-            [
-                self.index(self._row_of[self._events[n].id], i.column())
-                for n, i in zip(numbers, persistent, strict=True)
-            ],
-        )
+        moved = []
+        for number, index in zip(numbers, persistent, strict=True):
+            row = self._row_of.get(self._events[number].id)
+            moved.append(QModelIndex() if row is None else self.index(row, index.column()))
+        self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
     def _rows_by_id(self) -> dict[str, int]:
@@ -162,55 +216,14 @@ class EventTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), last), roles)
 
     def set_lang(self, lang: str) -> None:
+        """Word the cells in ``lang``; the free-text filter then searches the new wording."""
         self.beginResetModel()
         self._lang = lang
         self._texts.clear()
+        self._haystacks = None
+        if self._filters[0]:
+            self._passes = self._filter(range(len(self._events)))
+            self._order = [n for n in self._sorted if self._passes[n]]
+            self._row_of = self._rows_by_id()
         self.endResetModel()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-
-
-class EventFilterProxy(QSortFilterProxyModel):
-    """Filters rows by free text (title, summary, places, tags, quote), one tag and one place.
-
-    It never sorts: a header click reaches ``sort``, which has the source model sort itself
-    (see ``EventTableModel``), and the proxy keeps the source's order.
-    """
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._text = ""
-        self._tag: str | None = None
-        self._place: str | None = None
-        # The only data that changes under the proxy is the active marking, which neither sorts
-        # nor filters; re-filtering the changed rows on every scrub step cost ~10 ms at 10k.
-        self.setDynamicSortFilter(False)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        source = self.sourceModel()
-        if source is not None:
-            source.sort(column, order)
-
-    def set_filters(self, text: str = "", tag: str | None = None, place: str | None = None) -> None:
-        wanted = (text.casefold().strip(), tag, place)
-        if wanted == (self._text, self._tag, self._place):
-            return  # filtering 100k rows calls filterAcceptsRow 100k times: only on a change
-        self.beginFilterChange()  # Qt >= 6.10: invalidate*Filter() are deprecated
-        self._text, self._tag, self._place = wanted
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        model = self.sourceModel()
-        if not isinstance(model, EventTableModel):
-            return True
-        event = model.event_at(source_row)
-        if self._tag and self._tag not in event.tags:
-            return False
-        if self._place and self._place not in event.place_ids:
-            return False
-        if not self._text:
-            return True
-        row_text = " ".join(model.text(source_row, c) for c in range(len(COLUMNS)))
-        haystack = " ".join(
-            [row_text, event.summary, event.provenance.quote if event.provenance else ""]
-        )
-        return self._text in haystack.casefold()
