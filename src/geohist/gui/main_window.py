@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from geohist import paths
+from geohist import heap, paths
 from geohist.gui import menus, opening
 from geohist.gui.details_panel import DetailsPanel
 from geohist.gui.event_list import EventList
@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{title} — geohist")
         if self.settings is not None:
             self.settings.setValue("file/last", str(path) if path else "")
+        heap.settle(len(catalog))
 
     def add_events(self, events: list, places: Sequence = ()) -> None:
         """Join reviewed events (and the places they need) to what is on screen; unsaved."""
