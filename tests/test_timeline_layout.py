@@ -182,6 +182,12 @@ def test_distinct_marks_cover_every_look_once():
     assert distinct.tolist() == sorted(distinct.tolist())
     assert {tuple(row) for row in looks.tolist()} == {tuple(looks[i]) for i in distinct}
     assert len(distinct) == len({tuple(row) for row in looks.tolist()}) < len(layout)
+    backwards = list(range(len(layout)))[::-1]  # of given marks, the first of each look, in order
+    first_of: dict[tuple, int] = {}
+    for i in backwards:
+        first_of.setdefault(tuple(looks[i]), i)
+    assert layout.distinct(backwards).tolist() == list(first_of.values())
+    assert layout.distinct([]).tolist() == []
 
 
 def test_hit_finds_the_topmost_mark_and_index_of_finds_marks_in_view():

@@ -119,15 +119,17 @@ class MarkLayout:
             ]
         ).astype(np.int64)
 
-    def distinct(self) -> np.ndarray:
-        """Indices (ascending) of the marks no earlier mark paints exactly alike."""
-        if not len(self):
-            return np.zeros(0, np.int64)
-        looks = self.looks()
-        order = np.lexsort(looks.T[::-1])  # stable: the first of equal rows is the earliest mark
+    def distinct(self, indices: Sequence[int] | np.ndarray | None = None) -> np.ndarray:
+        """Of ``indices`` (default: every mark), those that no earlier one of them paints
+        exactly alike, in the order given."""
+        chosen = np.arange(len(self)) if indices is None else np.asarray(indices, np.int64)
+        if not len(chosen):
+            return chosen
+        looks = self.looks(chosen)
+        order = np.lexsort(looks.T[::-1])  # stable: the first of equal rows is the earliest
         in_order = looks[order]
         starts_group = np.any(in_order[1:] != in_order[:-1], axis=1)
-        return np.sort(order[np.concatenate(([True], starts_group))])
+        return chosen[np.sort(order[np.concatenate(([True], starts_group))])]
 
 
 def lay_out(
