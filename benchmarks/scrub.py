@@ -216,9 +216,9 @@ def qt_app():
     app = QApplication([sys.argv[0]])
     # PySide6 6.12 on CPython 3.11 drops references to None/True on signals and callbacks;
     # hundreds of steps would free None and abort. The app's own guard (idempotent) fixes that.
-    from geohist.gui.pyside_fixes import guard_singleton_refcounts
+    from geohist.gui import pyside_fixes
 
-    guard_singleton_refcounts()
+    pyside_fixes.apply_all()
     return app
 
 

@@ -18,7 +18,7 @@ os.environ.setdefault(
 
 
 def pytest_configure(config) -> None:
-    """Work around PySide6 6.12's reference-count bug before any test emits a Qt signal."""
-    from geohist.gui.pyside_fixes import guard_singleton_refcounts
+    """The PySide6 work-arounds (reference counts, source caching) before any test runs Qt."""
+    from geohist.gui import pyside_fixes
 
-    guard_singleton_refcounts()
+    pyside_fixes.apply_all()

@@ -1,4 +1,4 @@
-"""PySide6 6.12 on CPython 3.11 drops references to True/None on signals; the app must survive."""
+"""PySide6 work-arounds: reference counts of True/None on signals; sources kept on import."""
 
 import subprocess
 import sys
@@ -27,3 +27,36 @@ def test_many_signals_do_not_abort_the_interpreter():
     )
     assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.strip() == "alive"
+
+
+FEATURE_CHILD = """
+import linecache, sys
+sys.path.insert(0, sys.argv[1])
+import PySide6.QtCore
+from geohist.gui import pyside_fixes
+if sys.argv[2] == "fixed":
+    pyside_fixes.read_sources_without_caching()
+import uses_qt_probe, plain_probe  # import statements: PySide6 hooks builtins.__import__
+verdicts = sys.modules["shibokensupport.feature"].pyside_feature_dict
+cached = sorted(k.rsplit("/", 1)[-1] for k in linecache.cache if k.endswith("_probe.py"))
+print(verdicts.get("uses_qt_probe"), verdicts.get("plain_probe"), cached)
+"""
+
+
+def test_pyside_learns_which_modules_use_it_without_caching_their_source(tmp_path):
+    """PySide6's import hook read every later import's source into linecache (35 MB in a run)."""
+    (tmp_path / "uses_qt_probe.py").write_text("from PySide6 import QtCore\n")
+    (tmp_path / "plain_probe.py").write_text("VALUE = 1\n")
+    out = {}
+    for mode in ("pyside", "fixed"):
+        result = subprocess.run(
+            [sys.executable, "-c", FEATURE_CHILD, str(tmp_path), mode],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr[-500:]
+        out[mode] = result.stdout.split(maxsplit=2)
+    assert out["fixed"][:2] == out["pyside"][:2] == ["0", "-1"]  # as PySide's own check says
+    assert out["fixed"][2].strip() == "[]"  # and no source kept

@@ -55,9 +55,9 @@ def run_app(args: argparse.Namespace) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from geohist.gui.pyside_fixes import guard_singleton_refcounts
+    from geohist.gui import pyside_fixes
 
-    guard_singleton_refcounts()  # PySide6 6.12 + CPython 3.11 would abort after ~1,000 signals
+    pyside_fixes.apply_all()  # PySide6 6.12 + CPython 3.11 would abort after ~1,000 signals
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("geohist")
     app.setOrganizationName("geohist")

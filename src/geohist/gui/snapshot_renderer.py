@@ -24,8 +24,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from geohist.export.plan import Bounds
+from geohist.gui import pyside_fixes
 from geohist.gui.map_widget import MapView
-from geohist.gui.pyside_fixes import guard_singleton_refcounts
 
 READY_TIMEOUT_MS = 60_000  # a cold QtWebEngine start on two busy cores can take seconds
 FRAME_TIMEOUT_MS = 30_000
@@ -72,7 +72,7 @@ class SnapshotRenderer(QObject):
         self, page: Path, pixel_size: tuple[int, int], zoom: float, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        guard_singleton_refcounts()
+        pyside_fixes.apply_all()
         self._page, self.pixel_size, self._zoom = Path(page), pixel_size, float(zoom)
         self.view: MapView | None = None
         self._strip = max(2, round(STAMP_CSS_PX * self._zoom))  # device pixels below the map
