@@ -186,9 +186,7 @@ class EventTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         numbers = [self._order[i.row()] for i in persistent]
-        passes = self._passes
-        self._order = self._sorted if passes is None else [n for n in self._sorted if passes[n]]
-        self._row_of = self._rows_by_id()
+        self._show_passing()
         moved = []
         for number, index in zip(numbers, persistent, strict=True):
             row = self._row_of.get(self._events[number].id)
@@ -196,15 +194,20 @@ class EventTableModel(QAbstractTableModel):
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
+    def _show_passing(self) -> None:
+        passes = self._passes
+        self._order = self._sorted if passes is None else [n for n in self._sorted if passes[n]]
+        self._row_of = self._rows_by_id()
+
     def _rows_by_id(self) -> dict[str, int]:
         return {self._events[n].id: row for row, n in enumerate(self._order)}
 
     def set_active(self, event_ids: set[str]) -> None:
         """Mark the events active at the cursor, repainting the changed rows in one signal.
 
-        One ``dataChanged`` per row is what the proxy and view handle worst: at 100k events a
-        scrub step cost ~260 ms that way. Naming the roles tells the proxy that neither sorting
-        nor filtering can change.
+        One ``dataChanged`` per row is what views (and the proxy model we had) handle worst: at
+        100k events a scrub step cost ~260 ms that way. Naming the roles says that only fonts
+        and colours change.
         """
         rows = [self._row_of[e] for e in self._active ^ event_ids if e in self._row_of]
         self._active = set(event_ids)
@@ -223,7 +226,6 @@ class EventTableModel(QAbstractTableModel):
         self._haystacks = None
         if self._filters[0]:
             self._passes = self._filter(range(len(self._events)))
-            self._order = [n for n in self._sorted if self._passes[n]]
-            self._row_of = self._rows_by_id()
+            self._show_passing()
         self.endResetModel()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
