@@ -211,3 +211,44 @@ def test_layout_of_few_or_no_events(count):
     columns = EventColumns.of(_catalog([("1950", "")] * count))
     layout = lay_out(columns, (_day(1900), _day(2000)), 500, top=30, height=80)
     assert len(layout) == count and len(layout.distinct()) == count
+
+
+def test_an_overflowing_last_row_is_painted_as_the_union_of_its_marks():
+    rng = random.Random(13)
+    spans = [(f"{rng.randint(1900, 2000)}-{rng.randint(1, 12):02d}", "") for _ in range(3000)]
+    spans += [(str(y), str(y + rng.randint(1, 30))) for y in range(1900, 1990, 2)]
+    columns = EventColumns.of(_catalog(spans))
+    layout = lay_out(columns, (_day(1900), _day(2025)), 900, top=30, height=60.0)
+    assert layout.piled is not None and layout.piled.any()
+    resting = layout.resting()
+    assert not layout.piled[resting].any()
+    assert set(resting.tolist()) == set(layout.distinct(np.flatnonzero(~layout.piled)).tolist())
+    top, bars, diamonds = layout.pile()
+    assert top == layout.top[layout.piled].max() == layout.top.max()
+    half = min(POINT_PX, layout.height) / 2  # a diamond is as wide as it is tall
+    piled_bars = np.flatnonzero(layout.piled & ~layout.point)
+    piled_points = np.flatnonzero(layout.piled & layout.point)
+    middles = (layout.left[piled_points] + layout.right[piled_points]) / 2
+    for spans, lefts, rights in (
+        (bars, layout.left[piled_bars], layout.right[piled_bars]),
+        (diamonds, middles - half, middles + half),
+    ):
+        assert 0 < len(spans) <= len(lefts)
+        assert all(a[1] < b[0] for a, b in itertools.pairwise(spans))  # disjoint, in order
+        for lo, hi in zip(lefts.tolist(), rights.tolist(), strict=True):  # every mark covered
+            assert any(a <= lo and hi <= b for a, b in spans)
+        for a, b in spans:  # and nothing else: each span is the union of marks inside it
+            inside = (lefts >= a) & (rights <= b)
+            ordered = sorted(zip(lefts[inside].tolist(), rights[inside].tolist(), strict=True))
+            reach = a
+            for lo, hi in ordered:
+                assert lo <= reach  # no gap between marks inside a span
+                reach = max(reach, hi)
+            assert ordered[0][0] == a and reach == b
+
+
+def test_a_layout_that_fits_has_no_pile():
+    columns = EventColumns.of(_catalog([("1950", "1960"), ("1955-06-01", "")]))
+    layout = lay_out(columns, (_day(1940), _day(1970)), 600, top=30, height=80)
+    assert layout.piled is None and layout.pile() == (0.0, [], [])
+    assert layout.resting().tolist() == layout.distinct().tolist()

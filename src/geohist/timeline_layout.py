@@ -73,6 +73,7 @@ class MarkLayout:
     top: np.ndarray
     height: float
     point: np.ndarray
+    piled: np.ndarray | None = None  # marks in the shared last row, when the lanes overflowed
 
     def __len__(self) -> int:
         return len(self.positions)
@@ -131,6 +132,37 @@ class MarkLayout:
         starts_group = np.any(in_order[1:] != in_order[:-1], axis=1)
         return chosen[np.sort(order[np.concatenate(([True], starts_group))])]
 
+    def resting(self) -> np.ndarray:
+        """The distinct marks to paint one by one: all but those in the pile (see ``pile``)."""
+        return self.distinct(None if self.piled is None else np.flatnonzero(~self.piled))
+
+    def pile(self) -> tuple[float, list[tuple[float, float]], list[tuple[float, float]]]:
+        """The shared last row of an overflowing layout as spans to fill: its top, then the
+        union of its bars and the union of its diamonds (each as wide as it is drawn).
+
+        Zoomed out over 100k events ~77% of the distinct marks are in this row, overlapping
+        into a band; painting them one by one was most of a view change's paint time.
+        """
+        if self.piled is None or not self.piled.any():
+            return 0.0, [], []
+        top = float(self.top[self.piled][0])
+        point, left, right = self.point[self.piled], self.left[self.piled], self.right[self.piled]
+        middle, half = (left + right) / 2, min(POINT_PX, self.height) / 2
+        bars = _union(left[~point], right[~point])
+        diamonds = _union(middle[point] - half, middle[point] + half)
+        return top, bars, diamonds
+
+
+def _union(lefts: np.ndarray, rights: np.ndarray) -> list[tuple[float, float]]:
+    """Intervals merged where they overlap or touch, in order."""
+    if not len(lefts):
+        return []
+    order = np.argsort(lefts, kind="stable")
+    lefts, reach = lefts[order], np.maximum.accumulate(rights[order])
+    starts = np.flatnonzero(np.concatenate(([True], lefts[1:] > reach[:-1])))
+    ends = reach[np.concatenate((starts[1:] - 1, [len(lefts) - 1]))]
+    return list(zip(lefts[starts].tolist(), ends.tolist(), strict=True))
+
 
 def lay_out(
     columns: EventColumns, view: tuple[float, float], width: float, top: float, height: float
@@ -165,6 +197,7 @@ def lay_out(
         top + lanes * (lane_h + LANE_GAP),
         lane_h,
         point,
+        piled=lanes == rows - 1 if depth > rows_fit else None,
     )
 
 

@@ -49,6 +49,11 @@ class Mark:
     look: tuple = ()
 
 
+# The shared last row of an overflowing layout: top, height, bar spans, diamond spans.
+Pile = tuple[float, float, Sequence[tuple[float, float]], Sequence[tuple[float, float]]]
+NO_PILE: Pile = (0.0, 0.0, (), ())
+
+
 @dataclass(frozen=True, slots=True)
 class Ruler:
     """What the ruler shows: the view, its ticks, and the unit around the left edge."""
@@ -182,7 +187,7 @@ class MarksLayer:
     def clear(self) -> None:
         self._key = None
 
-    def pixmap(self, marks: Sequence[Mark], ruler: Ruler, look: tuple) -> QPixmap:
+    def pixmap(self, marks: Sequence[Mark], pile: Pile, ruler: Ruler, look: tuple) -> QPixmap:
         """``look`` is (size, device pixel ratio, colours, font, language): any change repaints."""
         if look != self._key:
             size, ratio, colors, font, lang = look
@@ -193,12 +198,21 @@ class MarksLayer:
             p.setRenderHint(QPainter.RenderHint.Antialiasing)
             p.setFont(font)
             paint_ruler_lines(p, QRectF(0, 0, size.width(), size.height()), ruler, colors)
+            paint_pile(p, pile, colors)
             # Bars first, points above them, as the widget stacks the active ones.
             paint_marks(p, [m for m in marks if not m.point], set(), None, colors, lang)
             paint_marks(p, [m for m in marks if m.point], set(), None, colors, lang)
             p.end()
             self._key = look
         return self._pixmap
+
+
+def paint_pile(p: QPainter, pile: Pile, colors: Colors) -> None:
+    """The overflowing last row as filled spans: bars, then diamonds over them."""
+    top, height, bars, diamonds = pile
+    for spans, color in ((bars, colors.bar), (diamonds, colors.point)):
+        for left, right in spans:
+            p.fillRect(QRectF(left, top, right - left, height), color)
 
 
 def paint_marks(

@@ -19,10 +19,12 @@ from geohist.gui.plain_text import plain_tooltip
 from geohist.gui.playback_bar import PlaybackBar, Player
 from geohist.gui.strings import tr
 from geohist.gui.timeline_paint import (
+    NO_PILE,
     RULER_H,
     Colors,
     Mark,
     MarksLayer,
+    Pile,
     Ruler,
     badge_rect,
     marks_from,
@@ -54,6 +56,7 @@ class QtTimeline(QWidget):
         self._columns: EventColumns | None = None
         self._layout: MarkLayout | None = None
         self._resting: list[Mark] = []  # the distinct marks, painted into the layer
+        self._pile: Pile = NO_PILE  # and the overflowing last row, as spans
         self._ruler: Ruler | None = None
         self._layer = MarksLayer()
         self._hover: str | None = None
@@ -115,7 +118,9 @@ class QtTimeline(QWidget):
                 top=RULER_H + 6,
                 height=self.height() - RULER_H - 10,
             )
-            self._resting = marks_from(self._layout, self._layout.distinct())
+            self._resting = marks_from(self._layout, self._layout.resting())
+            pile_top, bars, diamonds = self._layout.pile()
+            self._pile = (pile_top, self._layout.height, bars, diamonds)
             self._layer.clear()
         return self._layout
 
@@ -160,7 +165,7 @@ class QtTimeline(QWidget):
         rect = QRectF(self.rect())
         layout, ruler = self.layout(), self.ruler()
         look = (self.size(), self.devicePixelRatioF(), colors, self.font(), state.lang)
-        p.drawPixmap(0, 0, self._layer.pixmap(self._resting, ruler, look))
+        p.drawPixmap(0, 0, self._layer.pixmap(self._resting, self._pile, ruler, look))
         x, label = self.day_x(state.day), state.current_label()
         badge = badge_rect(self.font(), label, x, width)
         paint_ruler_labels(p, width, ruler, colors, badge)
