@@ -104,7 +104,7 @@ class QtTimeline(QWidget):
 
     # -- geometry -------------------------------------------------------------------------
 
-    def layout(self) -> MarkLayout:
+    def mark_layout(self) -> MarkLayout:
         """Where every event in view is drawn (cached until the view, size or catalog changes)."""
         if self._layout is None:
             from geohist import timeline_layout
@@ -126,13 +126,13 @@ class QtTimeline(QWidget):
 
     def mark_of(self, event_id: str) -> Mark | None:
         """The mark of an event, or None when it is outside the view."""
-        layout = self.layout()
+        layout = self.mark_layout()
         i = layout.index_of(event_id)
         return None if i is None else marks_from(layout, [i])[0]
 
     def event_at(self, pos: QPointF) -> Event | None:
         """The event drawn under ``pos`` (the topmost, with a little slack for small marks)."""
-        layout = self.layout()
+        layout = self.mark_layout()
         i = layout.hit(pos.x(), pos.y())
         return None if i is None else layout.columns.events[layout.positions[i]]
 
@@ -163,7 +163,7 @@ class QtTimeline(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         colors = Colors.of(self.palette())
         rect = QRectF(self.rect())
-        layout, ruler = self.layout(), self.ruler()
+        layout, ruler = self.mark_layout(), self.ruler()
         look = (self.size(), self.devicePixelRatioF(), colors, self.font(), state.lang)
         p.drawPixmap(0, 0, self._layer.pixmap(self._resting, self._pile, ruler, look))
         x, label = self.day_x(state.day), state.current_label()
