@@ -4,6 +4,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import numpy as np
 import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
@@ -253,3 +254,33 @@ def test_grab_shows_the_cursor_and_active_events_in_the_accent_colour(timeline, 
             near = abs(c.red() - ACCENT.red()) + abs(c.green() - ACCENT.green())
             accent += near + abs(c.blue() - ACCENT.blue()) < 40
     assert accent > 500  # the cursor line, its badge and the active Soviet Union bar
+
+
+def test_a_crowded_timeline_fills_its_last_row_and_clicks_reach_its_marks(qtbot):
+    """3,000 events in a 120 px strip: the lanes overflow and the last row is drawn as a pile."""
+    crowd = [
+        event(f"d{k:04d}", f"{1900 + k % 100}-{k % 12 + 1:02d}-{k % 28 + 1:02d}")
+        for k in range(3000)
+    ]
+    state = TimelineState(EventCatalog(crowd))
+    widget = QtTimeline(state)
+    qtbot.addWidget(widget)
+    widget.resize(WIDTH, HEIGHT)
+    widget.show()
+    qtbot.waitExposed(widget)
+    state.set_day(days_from_civil(1850))  # nothing active: the rows show as they rest
+    layout = widget.mark_layout()
+    pile_top, _bars, diamonds = layout.pile()
+    assert layout.piled is not None and diamonds
+    image = widget.grab().toImage()
+    ratio = image.devicePixelRatio()
+    y = round((pile_top + layout.height / 2) * ratio)
+    background = image.pixelColor(2, y)
+    inside = [x for left, right in diamonds for x in range(round(left) + 1, round(right) - 1)]
+    painted = [image.pixelColor(round(x * ratio), y) != background for x in inside]
+    assert sum(painted) > 0.9 * len(painted)
+    piled = int(np.flatnonzero(layout.piled)[-1])  # the topmost mark there takes the click
+    centre = QPointF((layout.left[piled] + layout.right[piled]) / 2, pile_top + layout.height / 2)
+    clicked = widget.event_at(centre)
+    assert clicked is not None
+    assert widget.mark_of(clicked.id).rect.adjusted(-2, -2, 2, 2).contains(centre)
