@@ -223,7 +223,8 @@ def test_an_overflowing_last_row_is_painted_as_the_union_of_its_marks():
     resting = layout.resting()
     assert not layout.piled[resting].any()
     assert set(resting.tolist()) == set(layout.distinct(np.flatnonzero(~layout.piled)).tolist())
-    top, bars, diamonds = layout.pile()
+    top, height, bars, diamonds = layout.pile()
+    assert height == layout.height
     assert top == layout.top[layout.piled].max() == layout.top.max()
     half = min(POINT_PX, layout.height) / 2  # a diamond is as wide as it is tall
     piled_bars = np.flatnonzero(layout.piled & ~layout.point)
@@ -250,5 +251,5 @@ def test_an_overflowing_last_row_is_painted_as_the_union_of_its_marks():
 def test_a_layout_that_fits_has_no_pile():
     columns = EventColumns.of(_catalog([("1950", "1960"), ("1955-06-01", "")]))
     layout = lay_out(columns, (_day(1940), _day(1970)), 600, top=30, height=80)
-    assert layout.piled is None and layout.pile() == (0.0, [], [])
+    assert layout.piled is None and layout.pile() == (0.0, 0.0, [], [])
     assert layout.resting().tolist() == layout.distinct().tolist()

@@ -136,21 +136,21 @@ class MarkLayout:
         """The distinct marks to paint one by one: all but those in the pile (see ``pile``)."""
         return self.distinct(None if self.piled is None else np.flatnonzero(~self.piled))
 
-    def pile(self) -> tuple[float, list[tuple[float, float]], list[tuple[float, float]]]:
-        """The shared last row of an overflowing layout as spans to fill: its top, then the
-        union of its bars and the union of its diamonds (each as wide as it is drawn).
+    def pile(self) -> tuple[float, float, list[tuple[float, float]], list[tuple[float, float]]]:
+        """The shared last row of an overflowing layout as spans to fill: its top and height,
+        the union of its bars and the union of its diamonds (each as wide as it is drawn).
 
         Zoomed out over 100k events ~77% of the distinct marks are in this row, overlapping
         into a band; painting them one by one was most of a view change's paint time.
         """
         if self.piled is None or not self.piled.any():
-            return 0.0, [], []
+            return 0.0, 0.0, [], []
         top = float(self.top[self.piled][0])
         point, left, right = self.point[self.piled], self.left[self.piled], self.right[self.piled]
         middle, half = (left + right) / 2, min(POINT_PX, self.height) / 2
         bars = _union(left[~point], right[~point])
         diamonds = _union(middle[point] - half, middle[point] + half)
-        return top, bars, diamonds
+        return top, self.height, bars, diamonds
 
 
 def _union(lefts: np.ndarray, rights: np.ndarray) -> list[tuple[float, float]]:

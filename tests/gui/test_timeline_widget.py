@@ -270,7 +270,7 @@ def test_a_crowded_timeline_fills_its_last_row_and_clicks_reach_its_marks(qtbot)
     qtbot.waitExposed(widget)
     state.set_day(days_from_civil(1850))  # nothing active: the rows show as they rest
     layout = widget.mark_layout()
-    pile_top, _bars, diamonds = layout.pile()
+    pile_top, _height, _bars, diamonds = layout.pile()
     assert layout.piled is not None and diamonds
     image = widget.grab().toImage()
     ratio = image.devicePixelRatio()

@@ -49,7 +49,8 @@ class Mark:
     look: tuple = ()
 
 
-# The shared last row of an overflowing layout: top, height, bar spans, diamond spans.
+# The shared last row of an overflowing layout (MarkLayout.pile): top, height, bar spans,
+# diamond spans.
 Pile = tuple[float, float, Sequence[tuple[float, float]], Sequence[tuple[float, float]]]
 NO_PILE: Pile = (0.0, 0.0, (), ())
 

@@ -119,8 +119,7 @@ class QtTimeline(QWidget):
                 height=self.height() - RULER_H - 10,
             )
             self._resting = marks_from(self._layout, self._layout.resting())
-            pile_top, bars, diamonds = self._layout.pile()
-            self._pile = (pile_top, self._layout.height, bars, diamonds)
+            self._pile = self._layout.pile()
             self._layer.clear()
         return self._layout
 
