@@ -40,7 +40,7 @@
     arcs: new Map(), labels: null,
     opts: { afterglowDays: 365, autoFrame: false, lang: 'en' },
     time: null, seq: 0, selected: null, selectedIdx: -1, frameKey: null, renderQueued: false,
-    frameUsed: false, lastStepAt: -Infinity,
+    frameUsed: false, lastStepAt: -Infinity, wording: 0,
     big: false, dotLayer: null, litLayer: null, hoverTip: null, proj: { zoom: null },
     arcPts: new Map(), bigArcs: [], sprites: new Map(), shows: null
     // plus the typed arrays of indexPlaces / indexEvents (see "a step without garbage")
@@ -180,6 +180,25 @@
     render();
   }
 
+  /* A language switch: the titles, date labels and place names of the loaded events in another
+   * language (payload.py's label_columns, events in the payload's order). Unlike load() it keeps
+   * everything else, including where the map looks. */
+  function relabel(cols) {
+    var n = S.evId.length, i;
+    if (!S.loaded || (cols.title || []).length !== n) {
+      throw new Error('geohist.relabel: ' + (cols.title || []).length + ' titles for ' + n + ' events');
+    }
+    for (i = 0; i < n; i++) {
+      S.evTitle[i] = cols.title[S.loadOrder[i]]; S.evLabel[i] = cols.date_label[S.loadOrder[i]];
+    }
+    S.dateLabels = cols.date_labels || [];
+    Object.keys(cols.place_names || {}).forEach(function (id) {
+      if (S.places[id]) S.places[id].name = cols.place_names[id];
+    });
+    S.wording++; // every label is built again, though its events and language may be the same
+    setOptions({ lang: cols.lang }); // redraws the legend if the language changed, and renders
+  }
+
   function frameCatalog() { // open on where this history happens, not on the whole globe
     var bounds = L.latLngBounds([]);
     S.placeIds.forEach(function (id) { bounds.extend([S.places[id].lat, S.places[id].lon]); });
@@ -234,6 +253,7 @@
       return cols.first_day[a] - cols.first_day[b] || (ia < ib ? -1 : ia > ib ? 1 : 0);
     });
     S.evId = new Array(n); S.evTitle = new Array(n); S.evLabel = new Int32Array(n);
+    S.loadOrder = Int32Array.from(order); // event i here was event loadOrder[i] of the payload
     S.dateLabels = cols.date_labels || []; S.byId = null; S.longIdx = []; S.maxShort = 0;
     S.first = new Float64Array(n); S.last = new Float64Array(n); S.isLong = new Uint8Array(n);
     S.evSoft = new Uint8Array(n); S.epStart = new Int32Array(n + 1);
@@ -816,7 +836,7 @@
     S.labels.show(clusters.map(function (c) {
       var info = labelInfo(c.members), id = S.placeIds[c.members[0]], place = S.places[id];
       var key = JSON.stringify([info.names, info.events.map(function (i) { return S.evId[i]; }),
-        info.soft, info.selected, S.opts.lang]);
+        info.soft, info.selected, S.opts.lang, S.wording]);
       return { id: id, latlng: [place.lat, place.lon], key: key,
         build: function () { return labelElement(info); } };
     }));
@@ -914,8 +934,8 @@
   }
 
   window.geohist = {
-    attach: attach, load: load, setTime: setTime, state: state, setOptions: setOptions,
-    selectEvent: selectEvent,
+    attach: attach, load: load, relabel: relabel, setTime: setTime, state: state,
+    setOptions: setOptions, selectEvent: selectEvent,
     get map() { return S.map; }
   };
 })();

@@ -135,6 +135,28 @@ def test_language_switch_rewords_everything(qtbot: Any, window) -> None:
     assert "Februari 1950" in window.details.toPlainText()
 
 
+LABEL_TEXTS = "[...document.querySelectorAll('.geohist-label')].map(e => e.textContent).sort()"
+MAP_VIEW = "[geohist.map.getCenter(), geohist.map.getZoom()]"
+
+
+def test_language_switch_keeps_the_map_view_and_words_it_as_a_fresh_load(
+    qtbot: Any, window
+) -> None:
+    go(qtbot, window, DAY_1950)
+    js(qtbot, window, "geohist.map.setView([45, 120], 4, {animate: false}) && true")
+    view = js(qtbot, window, MAP_VIEW)
+    english = js(qtbot, window, LABEL_TEXTS)
+    with qtbot.waitSignal(window.map.bridge.framePainted, timeout=TIMEOUT):
+        window.set_lang("id")
+    assert js(qtbot, window, MAP_VIEW) == view  # a new payload would have re-framed the map
+    relabelled = js(qtbot, window, LABEL_TEXTS)
+    assert relabelled != english and any("Februari 1950" in t for t in relabelled)
+    window._push_payload()  # the whole catalog again, in Indonesian, seen from the same view
+    js(qtbot, window, "geohist.map.setView([45, 120], 4, {animate: false}) && true")
+    js(qtbot, window, "geohist.setOptions({}) || true")
+    assert js(qtbot, window, LABEL_TEXTS) == relabelled
+
+
 def test_hostile_titles_show_as_text(qtbot: Any, window, tmp_path: Path) -> None:
     payload = "<img src=x onerror=window.__xss=1>"
     path = tmp_path / "xss.csv"

@@ -23,7 +23,7 @@ from geohist.gui.event_list import EventList
 from geohist.gui.map_widget import MapView
 from geohist.gui.strings import tr
 from geohist.gui.timeline_widget import PlaybackBar, QtTimeline
-from geohist.mapview.payload import DEFAULT_AFTERGLOW_DAYS, catalog_payload
+from geohist.mapview.payload import DEFAULT_AFTERGLOW_DAYS, catalog_payload, label_columns
 from geohist.model.catalog import EventCatalog
 from geohist.model.event import rebase_source
 from geohist.timeline import TimelineState
@@ -246,7 +246,8 @@ class MainWindow(QMainWindow):
         self.details_dock.setWindowTitle(tr("dock_details", lang))
         menus.build(self)
         self.map.set_options(lang=lang)
-        self._push_payload()
+        if self._map_ready:  # otherwise _on_map_ready sends the payload, worded in ``lang``
+            self.map.relabel(label_columns(self.catalog, lang))
         self._on_day_changed(self.state.day)
         if self.settings is not None:
             self.settings.setValue("view/lang", lang)

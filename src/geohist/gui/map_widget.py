@@ -242,10 +242,12 @@ class MapView(QWebEngineView):
         (100k events: ~7 MB of text, events as columns). The JSON text is dropped as soon as
         it is quoted, so at most two copies of it are alive at once.
         """
-        text = json.dumps(payload, allow_nan=False, separators=(",", ":"))
-        literal = json.dumps(text)  # a JavaScript string literal: ASCII, no line breaks
-        del text
-        self._enqueue("load", f"window.geohist.load(JSON.parse({literal}));", None)
+        self._enqueue("load", f"window.geohist.load(JSON.parse({_json_literal(payload)}));", None)
+
+    def relabel(self, labels: Mapping[str, Any]) -> None:
+        """Word the loaded events and places in another language (``payload.label_columns``
+        of the same catalog), keeping the view; far lighter than a new payload."""
+        self._enqueue(None, f"window.geohist.relabel(JSON.parse({_json_literal(labels)}));", None)
 
     def set_time(self, day: int) -> int:
         """Light up the events active on ``day`` (Rata Die); returns the step's sequence number."""
@@ -310,3 +312,8 @@ class MapView(QWebEngineView):
         normal = QWebEnginePage.RenderProcessTerminationStatus.NormalTerminationStatus
         if status != normal:
             log.error("map page renderer died (%s, exit code %d)", status, exit_code)
+
+
+def _json_literal(data: Mapping[str, Any]) -> str:
+    """``data`` as JSON text inside a JavaScript string literal (ASCII, no line breaks)."""
+    return json.dumps(json.dumps(data, allow_nan=False, separators=(",", ":")))
