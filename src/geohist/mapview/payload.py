@@ -1,4 +1,5 @@
-"""The JSON the map page receives once: places and events on the day axis.
+"""The JSON the map page receives once per catalog: places and events on the day axis; and on a
+language switch only their new wording (``label_columns``).
 
 Only JSON primitives cross the bridge. Titles and names are plain strings here; the page
 puts them into the DOM as text, never as markup.
