@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from tests.small_data import small_gazetteer
 
 from geohist.gui.event_list import EventList
-from geohist.gui.event_table import EVENT_ID_ROLE, EventTableModel
+from geohist.gui.event_table import COLUMNS, EVENT_ID_ROLE, EventTableModel
 from geohist.model.catalog import EventCatalog
 from geohist.model.event import Event
 from geohist.model.place import Gazetteer
@@ -158,3 +158,24 @@ def test_the_free_text_filter_searches_the_wording_of_the_current_language(event
     assert event_list.visible_event_ids() == [e.id for e in events]
     event_list.set_lang("en")
     assert event_list.visible_event_ids() == []
+
+
+def test_the_free_text_filter_finds_any_cell_as_it_is_shown(qtbot, gazetteer):
+    """Text copied from a cell (places and tags with their commas) finds its row, either language."""
+    events = [
+        Event(
+            "pair", "Treaty", TimeSpan.parse("1921-03-16"), ("moscow", "ankara"), tags=("a", "b")
+        ),
+        Event("one", "Visit", TimeSpan.parse("1950"), ("ankara",), tags=("b",)),
+    ]
+    widget = EventList(EventCatalog(events, gazetteer))
+    qtbot.addWidget(widget)
+    model = widget.model
+    for lang in ("en", "id"):
+        widget.set_lang(lang)
+        row = model.row_of("pair")
+        for col in range(len(COLUMNS)):
+            text = model.text(row, col)
+            widget.set_filters(text=text.upper())
+            assert widget.visible_event_ids() == ["pair"], (lang, COLUMNS[col], text)
+    widget.close()

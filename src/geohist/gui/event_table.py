@@ -161,8 +161,10 @@ class EventTableModel(QAbstractTableModel):
         return passes
 
     def _search_texts(self) -> list[str]:
-        """Per event, all its words in the current language, casefolded (built on first use;
-        not through the cell cache, which would then hold every cell of the table)."""
+        """Per event, its four cells as ``_text`` words them, its summary and its quote, in the
+        current language and casefolded (built on first use, not through the cell cache, which
+        would then hold every cell of the table). The cells are worded inline: calling
+        ``_text`` four times an event made the first filter at 100k events 0.38 -> 0.62 s."""
         if self._haystacks is None:
             lang, names = self._lang, self._catalog.gazetteer
             self._haystacks = [
@@ -170,8 +172,8 @@ class EventTableModel(QAbstractTableModel):
                     [
                         format_span(event.when, lang),
                         event.title_in(lang),
-                        *(names[p].name(lang, event.first_day) for p in event.place_ids),
-                        *event.tags,
+                        ", ".join(names[p].name(lang, event.first_day) for p in event.place_ids),
+                        ", ".join(event.tags),
                         event.summary,
                         event.provenance.quote if event.provenance else "",
                     ]
