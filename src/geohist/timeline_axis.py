@@ -1,7 +1,8 @@
 """Pure geometry of the timeline axis: day↔pixel mapping, calendar steps and ticks.
 
-Everything here is a function of numbers (days, pixels) so that tick layout and lane stacking
-are tested without a window; :mod:`geohist.gui.timeline_widget` only draws what these return.
+Everything here is a function of numbers (days, pixels) so that tick layout is tested without
+a window (lane stacking lives in :mod:`geohist.timeline_layout`); the timeline widget only draws
+what these return.
 Ticks are aligned to the calendar, not to round day numbers: month ticks fall on the 1st,
 BCE year ticks on "500 BCE" (astronomical -499), because those are the dates people read.
 """

@@ -245,8 +245,9 @@ class MainWindow(QMainWindow):
         self.events_dock.setWindowTitle(tr("dock_events", lang))
         self.details_dock.setWindowTitle(tr("dock_details", lang))
         menus.build(self)
-        self.map.set_options(lang=lang)
-        if self._map_ready:  # otherwise _on_map_ready sends the payload, worded in ``lang``
+        # The page takes the language with the new wording (relabel sets it and renders once);
+        # before it is ready, _on_map_ready sends options and payload in ``lang``.
+        if self._map_ready:
             self.map.relabel(label_columns(self.catalog, lang))
         self._on_day_changed(self.state.day)
         if self.settings is not None:
