@@ -12,7 +12,7 @@ that shows it, then pending events), ``--repeats`` times, median:
 - ``filter_first_ms``: the first letters typed into the list's filter (the search texts are
   built then), ``filter_next_ms`` a letter more, ``filter_other_ms`` another word,
   ``filter_clear_ms`` the filter cleared;
-- ``language_ms``: switching the language (list, timeline, map payload sent).
+- ``language_ms``: switching the language (list, timeline, the map's new wording sent).
 """
 
 from __future__ import annotations
