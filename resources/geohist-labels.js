@@ -7,8 +7,9 @@
  * its own layout of the frame, so reading them forces no extra layout (reading offsetWidth right
  * after the writes did: ~3 ms a step at 10k events); then positions are worked out in plain
  * arithmetic and written as transforms, visibility and the arrow's height, none of which needs
- * the text laid out again. All of it lands in the same frame. Label content is built by the
- * caller with DOM nodes (text is data, never markup) and rebuilt only when its key changes.
+ * the text laid out again. All of it lands in the same frame. Label content is made by the
+ * caller with DOM nodes (text is data, never markup), only when its key changes, and may reuse
+ * the label's last content element.
  */
 (function () {
   'use strict';
@@ -33,14 +34,16 @@
     this.sizes = new ResizeObserver(this.measured.bind(this));
   }
 
-  /* items: [{ id, latlng: [lat, lon], key, build: function () { return Element; } }], most
-   * important first: earlier labels keep their place, later ones move out of their way. */
+  /* items: [{ id, latlng: [lat, lon], key, fill: function (last) { return Element; } }], most
+   * important first: earlier labels keep their place, later ones move out of their way. fill
+   * gets the element it returned last time for this label (null at first) and may return it
+   * changed in place. */
   LabelLayer.prototype.show = function (items) {
     var boxes = this.boxes, pane = this.pane, keep = new Set(), sizes = this.sizes;
     items.forEach(function (item) {
       var box = boxes.get(item.id);
       if (!box) {
-        box = { node: document.createElement('div'), key: null, side: 'right', size: null };
+        box = { node: document.createElement('div'), key: null, content: null, side: 'right', size: null };
         box.node.className = 'geohist-label';
         box.node.geohistBox = box;
         pane.appendChild(box.node);
@@ -49,7 +52,8 @@
       }
       if (box.key !== item.key) {
         box.key = item.key;
-        box.node.replaceChildren(item.build()); // a new size, if any, arrives through measured()
+        var content = item.fill(box.content); // a new size, if any, arrives through measured()
+        if (content !== box.content) { box.content = content; box.node.replaceChildren(content); }
       }
       box.latlng = item.latlng;
       keep.add(item.id);

@@ -10,7 +10,11 @@
   var HIGHLIGHT = '#e4572e';
   var SOFT_FILL = '#f0937a';
   var LAND = { fillColor: '#f4f1ea', fillOpacity: 1, color: '#b9b0a0', weight: 0.6, opacity: 1 };
-  var PANES = [['gh-countries', 250], ['gh-shade', 260], ['gh-regions', 380], ['gh-arcs', 410], ['gh-glow', 420],
+  // A shaded country is its tint at SHADE_ALPHA × strength over the land: exactly the land colour
+  // mixed towards #f5bba6 (soft: #f8d9cd) by the strength, but see-through, so the grey dots
+  // below it still show (they lie under the shade since large catalogs draw on two canvases).
+  var SHADE_TINT = '#f68562', SHADE_SOFT_TINT = '#fcc1b0', SHADE_ALPHA = 0.5;
+  var PANES = [['gh-countries', 250], ['gh-dots', 255], ['gh-shade', 260], ['gh-regions', 380], ['gh-arcs', 410], ['gh-glow', 420],
     ['gh-places', 440]];
   var WORLD = [[-56, -170], [78, 190]];
   var STREAM_MS = 50; // steps closer than this are a drag or playback (see setTime)
@@ -40,8 +44,8 @@
     arcs: new Map(), labels: null,
     opts: { afterglowDays: 365, autoFrame: false, lang: 'en' },
     time: null, seq: 0, selected: null, selectedIdx: -1, frameKey: null, renderQueued: false,
-    frameUsed: false, lastStepAt: -Infinity, wording: 0,
-    big: false, dotLayer: null, litLayer: null, hoverTip: null, proj: { zoom: null },
+    frameUsed: false, lastStepAt: -Infinity,
+    big: false, dotLayer: null, hoverTip: null, proj: { zoom: null },
     arcPts: new Map(), bigArcs: [], sprites: new Map(), shows: null
     // plus the typed arrays of indexPlaces / indexEvents (see "a step without garbage")
   };
@@ -118,7 +122,7 @@
     map.setMaxZoom(9);
     map.fitBounds(WORLD, { animate: false });
     S.legendBox = addLegend(map);
-    S.shadeLayer = new CanvasLayer(drawShade, 'gh-shade').addTo(map);
+    S.shadeLayer = new CanvasLayer(drawChanging, 'gh-shade').addTo(map);
     S.labels = new window.GeohistLabels(map, function () {
       return S.legendBox ? [S.legendBox] : [];
     });
@@ -195,7 +199,6 @@
     Object.keys(cols.place_names || {}).forEach(function (id) {
       if (S.places[id]) S.places[id].name = cols.place_names[id];
     });
-    S.wording++; // every label is built again, though its events and language may be the same
     setOptions({ lang: cols.lang }); // redraws the legend if the language changed, and renders
   }
 
@@ -271,6 +274,7 @@
       S.epStart[i + 1] = at;
     }
     S.hitI = new Int32Array(n); S.hitS = new Float32Array(n); S.hitA = new Uint8Array(n); S.nHits = 0;
+    S.evSeen = new Int32Array(n); S.evStamp = 0; // labelInfo's distinct events
     S.selectedIdx = eventIndex(S.selected);
   }
 
@@ -362,10 +366,10 @@
     aggregate();
     applyPlaces();
     if (S.big) S.bigArcs = pickArcs(); else applyArcs();
-    applyCountries();
+    var shadeChanged = applyCountries();
     orderLabels();
     placeLabels();
-    if (S.big) S.litLayer.redraw();
+    if (S.big || shadeChanged) S.shadeLayer.redraw();
     maybeFrame();
   }
 
@@ -424,7 +428,7 @@
       var key = placeKey(p);
       if (key === S.pKey[p]) continue;
       S.pKey[p] = key;
-      if (!S.big || S.views[p].place.geometry) light(S.views[p], placeState(p));
+      if (!S.big) light(S.views[p], placeState(p)); // else the canvas draws it
     }
     S.shown.set(S.touched.subarray(0, S.nTouched)); S.nShown = S.nTouched;
   }
@@ -468,7 +472,6 @@
       v.area.setStyle(st.area);
       if (!map.hasLayer(v.area)) v.area.addTo(map);
     }
-    if (S.big) return; // the canvas draws the marker
     if (!v.mark) {
       v.halo = L.circleMarker(ll, st.halo);
       v.mark = L.circleMarker(ll, st.mark);
@@ -557,11 +560,17 @@
     });
   }
 
-  /* ---------- large catalogs: every place marker on two canvases ----------
+  /* ---------- large catalogs: every place on two canvases ----------
    * One Leaflet layer per place costs a full repaint of thousands of paths per step. Above
-   * BIG_PLACES places, a static canvas holds the grey dots (redrawn only when the view moves) and
-   * a second one the arcs and lit/fading markers, each marker blitted from a sprite pre-rendered
-   * per style. Labels live in their own layer (geohist-labels.js), as for small catalogs.
+   * BIG_PLACES places, a static canvas holds the grey dots (redrawn only when the view moves),
+   * and the shade canvas above it draws, after the shaded countries, the lit regions, the arcs
+   * and the lit and fading markers, each marker blitted from a sprite pre-rendered per style.
+   * Labels live in their own layer (geohist-labels.js), as for small catalogs.
+   * One canvas changes per step, not three (shade, Leaflet's regions, lit): each changed
+   * full-size canvas costs the software compositor its own pass over the frame and Chromium
+   * its own frame-sized buffers (at 100k events and 1920×1080, 12 buffers of 4.4 MB and 4 of
+   * 6.3 MB for the three). Merged, a 10k-event step came ~3 ms closer to the no-op step (see
+   * benchmarks/README.md).
    */
 
   var CanvasLayer = L.Layer.extend({
@@ -594,8 +603,7 @@
   });
 
   function addCanvases() {
-    S.dotLayer = new CanvasLayer(drawDots).addTo(S.map);
-    S.litLayer = new CanvasLayer(drawLit).addTo(S.map);
+    S.dotLayer = new CanvasLayer(drawDots, 'gh-dots').addTo(S.map);
     S.hoverTip = L.tooltip({ direction: 'top', offset: [0, -4], className: 'geohist-hover' });
     S.map.on('click', onCanvasClick);
     S.map.on('mousemove', onCanvasHover);
@@ -603,10 +611,10 @@
 
   function removeCanvases() {
     if (!S.dotLayer) return;
-    S.map.removeLayer(S.dotLayer); S.map.removeLayer(S.litLayer); S.map.closeTooltip(S.hoverTip);
+    S.map.removeLayer(S.dotLayer); S.map.closeTooltip(S.hoverTip);
     S.map.off('click', onCanvasClick);
     S.map.off('mousemove', onCanvasHover);
-    S.dotLayer = S.litLayer = S.hoverTip = null;
+    S.dotLayer = S.hoverTip = null;
   }
 
   function positions() { // places projected once per zoom; dx/dy turn them into container pixels
@@ -617,7 +625,7 @@
         var p = map.project([S.places[id].lat, S.places[id].lon], zoom);
         xy[2 * k] = p.x; xy[2 * k + 1] = p.y;
       });
-      S.proj = { zoom: zoom, xy: xy };
+      S.proj = { zoom: zoom, xy: xy, regions: new Map() };
       S.arcPts = new Map();
     }
     var origin = map.getPixelOrigin(), lp = map.containerPointToLayerPoint([0, 0]);
@@ -635,8 +643,14 @@
     ctx.fill(); ctx.globalAlpha = 1;
   }
 
+  function drawChanging(ctx, size, P) { // the shade canvas; for large catalogs, all that changes
+    drawShade(ctx);
+    if (!S.big || !S.loaded) return;
+    drawRegions(ctx, P);
+    drawLit(ctx, size, P);
+  }
+
   function drawLit(ctx, size, P) {
-    if (!S.loaded) return;
     S.bigArcs.forEach(function (hit) { drawArc(ctx, hit, P); });
     ctx.globalAlpha = 1; ctx.setLineDash([]);
     for (var layer = 0; layer < 3; layer++) { // fading under active under selected
@@ -670,6 +684,72 @@
     ctx.setLineDash(st.mark.dashArray ? [3, 3] : []); ctx.stroke();
     S.sprites.set(key, img);
     return img;
+  }
+
+  function drawRegions(ctx, P) { // lit places with a shape, styled as light() styles them
+    for (var k = 0; k < S.nTouched; k++) {
+      var p = S.touched[k];
+      if (!S.views[p].place.geometry) continue;
+      var st = markStyles(placeState(p)).area, shape = regionShape(p, P), j;
+      ctx.setLineDash(st.dashArray ? st.dashArray.split(' ').map(Number) : []);
+      ctx.lineWidth = st.weight; ctx.lineJoin = ctx.lineCap = 'round';
+      ctx.fillStyle = ctx.strokeStyle = st.color;
+      ctx.beginPath(); // polygons: filled (even-odd, as Leaflet fills) and outlined
+      shape.rings.forEach(function (xy) { tracePath(ctx, xy, P, true); });
+      ctx.globalAlpha = st.fillOpacity; ctx.fill('evenodd');
+      ctx.globalAlpha = st.opacity; ctx.stroke();
+      ctx.beginPath(); // lines: outlined only
+      shape.lines.forEach(function (xy) { tracePath(ctx, xy, P, false); });
+      ctx.stroke();
+      for (j = 0; j < shape.points.length; j += 2) { // points: small circles, as pointToLayer makes
+        ctx.beginPath(); ctx.arc(shape.points[j] + P.dx, shape.points[j + 1] + P.dy, 4, 0, 2 * Math.PI);
+        ctx.globalAlpha = st.fillOpacity; ctx.fill();
+        ctx.globalAlpha = st.opacity; ctx.stroke();
+      }
+    }
+    ctx.globalAlpha = 1; ctx.setLineDash([]);
+  }
+
+  function tracePath(ctx, xy, P, closed) {
+    ctx.moveTo(xy[0] + P.dx, xy[1] + P.dy);
+    for (var k = 2; k < xy.length; k += 2) ctx.lineTo(xy[k] + P.dx, xy[k + 1] + P.dy);
+    if (closed) ctx.closePath();
+  }
+
+  /* A place's GeoJSON geometry in pixels at the current zoom (projected once per zoom): polygon
+   * rings, lines, and points as [x, y, x, y, ...]. */
+  function regionShape(p, P) {
+    var shape = S.proj.regions.get(p);
+    if (shape) return shape;
+    shape = { rings: [], lines: [], points: [] };
+    function project(positions) {
+      var xy = new Float64Array(positions.length * 2);
+      positions.forEach(function (c, k) {
+        var pt = S.map.project([c[1], c[0]], P.zoom);
+        xy[2 * k] = pt.x; xy[2 * k + 1] = pt.y;
+      });
+      return xy;
+    }
+    (function walk(g) {
+      if (!g) return;
+      var c = g.coordinates;
+      switch (g.type) {
+        case 'Point': shape.points.push.apply(shape.points, project([c])); break;
+        case 'MultiPoint': shape.points.push.apply(shape.points, project(c)); break;
+        case 'LineString': shape.lines.push(project(c)); break;
+        case 'MultiLineString': c.forEach(function (line) { shape.lines.push(project(line)); }); break;
+        case 'Polygon': c.forEach(function (ring) { shape.rings.push(project(ring)); }); break;
+        case 'MultiPolygon':
+          c.forEach(function (poly) { poly.forEach(function (ring) { shape.rings.push(project(ring)); }); });
+          break;
+        case 'GeometryCollection': (g.geometries || []).forEach(walk); break;
+        case 'Feature': walk(g.geometry); break;
+        case 'FeatureCollection': (g.features || []).forEach(walk); break;
+        default: break;
+      }
+    })(S.views[p].place.geometry);
+    S.proj.regions.set(p, shape);
+    return shape;
   }
 
   function pickArcs() { // the selected event's arcs, then the latest events', up to MAX_ARCS
@@ -737,7 +817,7 @@
    * projected once per zoom, and only when the set of shades changes.
    */
 
-  function applyCountries() { // each country as strongly as its most lit place; redrawn on change
+  function applyCountries() { // each country as strongly as its most lit place; whether any changed
     var str = S.cStr, soft = S.cSoft, n = S.countryIds.length, changed = false, k, j;
     str.fill(-1);
     for (k = 0; k < S.nTouched; k++) {
@@ -751,7 +831,7 @@
       var code = str[k] < 0 ? 0 : 1 + 2 * Math.round(str[k] * 50) + soft[k];
       if (code !== S.shade[k]) { S.shade[k] = code; changed = true; }
     }
-    if (changed) S.shadeLayer.redraw();
+    return changed;
   }
 
   function drawShade(ctx) {
@@ -771,8 +851,10 @@
         for (var k = 2; k < xy.length; k += 2) ctx.lineTo(xy[k] + dx, xy[k + 1] + dy);
         ctx.closePath();
       });
-      ctx.fillStyle = mix(LAND.fillColor, soft ? '#f8d9cd' : '#f5bba6', strength);
+      ctx.fillStyle = soft ? SHADE_SOFT_TINT : SHADE_TINT;
+      ctx.globalAlpha = SHADE_ALPHA * strength;
       ctx.fill('evenodd');
+      ctx.globalAlpha = 1;
       ctx.strokeStyle = mix(LAND.color, HIGHLIGHT, strength);
       // 1 px, not thicker: Skia draws it as a hairline, far cheaper than stroking an outline
       // (100k events, ~90 countries redrawn a step: 1.4 px cost 20–25 ms a step more)
@@ -835,42 +917,90 @@
     }
     S.labels.show(clusters.map(function (c) {
       var info = labelInfo(c.members), id = S.placeIds[c.members[0]], place = S.places[id];
-      var key = JSON.stringify([info.names, info.events.map(function (i) { return S.evId[i]; }),
-        info.soft, info.selected, S.opts.lang, S.wording]);
-      return { id: id, latlng: [place.lat, place.lon], key: key,
-        build: function () { return labelElement(info); } };
+      var look = labelLook(info), lines = labelLines(info);
+      // the key is what the label shows, so an unchanged label costs nothing
+      return { id: id, latlng: [place.lat, place.lon], key: JSON.stringify([look, lines]),
+        fill: function (box) { return fillLabel(box, look, lines); } };
     }));
   }
 
+  /* The names of a cluster's places, its first two events (numbers), how many events it has. */
   function labelInfo(members) {
-    var names = [], events = [], soft = true, selected = false;
+    var names = [], events = [], count = 0, soft = true, selected = false, stamp = ++S.evStamp;
     members.forEach(function (p) {
       var name = nameAt(S.places[S.placeIds[p]], S.time);
       if (names.indexOf(name) < 0) names.push(name);
       for (var j = S.pHead[p]; j >= 0; j = S.epNext[j]) {
-        if (events.indexOf(S.epOwner[j]) < 0) events.push(S.epOwner[j]);
+        var i = S.epOwner[j];
+        if (S.evSeen[i] === stamp) continue;
+        S.evSeen[i] = stamp; count++;
+        if (events.length < 2) events.push(i);
       }
       soft = soft && !!(S.pFlags[p] & SOFT); selected = selected || !!(S.pFlags[p] & SELECTED);
     });
-    return { names: names, events: events, soft: soft, selected: selected };
+    return { names: names, events: events, count: count, soft: soft, selected: selected };
   }
 
-  function labelElement(info) {
-    var box = el('div', 'gh-label' + (info.soft ? ' gh-soft' : '') + (info.selected ? ' gh-selected' : ''));
-    var name = box.appendChild(el('div', 'gh-label-name'));
-    name.appendChild(el('span', 'gh-names', info.names.slice(0, MAX_LABEL_NAMES).join(' · ')));
+  function labelLook(info) {
+    return 'gh-label' + (info.soft ? ' gh-soft' : '') + (info.selected ? ' gh-selected' : '');
+  }
+
+  /* A label's lines, as [class, text] or, for the line of names, [class, [[class, text], ...]]. */
+  function labelLines(info) {
+    var names = [['gh-names', info.names.slice(0, MAX_LABEL_NAMES).join(' · ')]];
     if (info.names.length > MAX_LABEL_NAMES) { // kept whole while long names give way
-      name.appendChild(el('span', 'gh-more-names', ' +' + (info.names.length - MAX_LABEL_NAMES) + ' ' + tr('places')));
+      names.push(['gh-more-names', ' +' + (info.names.length - MAX_LABEL_NAMES) + ' ' + tr('places')]);
     }
-    info.events.slice(0, 2).forEach(function (i) {
-      box.appendChild(el('div', 'gh-label-title', S.evTitle[i]));
+    var lines = [['gh-label-name', names]];
+    info.events.forEach(function (i) {
+      lines.push(['gh-label-title', S.evTitle[i]]);
       var date = S.dateLabels[S.evLabel[i]];
-      if (date) box.appendChild(el('div', 'gh-label-date', date));
+      if (date) lines.push(['gh-label-date', date]);
     });
-    if (info.events.length > 2) {
-      box.appendChild(el('div', 'gh-label-more', '+' + (info.events.length - 2) + ' ' + tr('more')));
+    if (info.count > 2) lines.push(['gh-label-more', '+' + (info.count - 2) + ' ' + tr('more')]);
+    return lines;
+  }
+
+  /* The label's box with these lines. The last box is reused when its lines are of the same
+   * kinds, only its texts rewritten: at 100k events most labels change on every step, and
+   * building them anew left ~0.25 MB of DOM garbage a step, which only V8's rare full
+   * collections free (the page grew by ~50 MB over 200 steps). */
+  function fillLabel(box, look, lines) {
+    if (!box || !sameKinds(box, lines)) {
+      box = el('div');
+      lines.forEach(function (line) {
+        var node = box.appendChild(el('div', line[0]));
+        if (Array.isArray(line[1])) line[1].forEach(function (part) { node.appendChild(el('span', part[0])); });
+      });
     }
+    if (box.className !== look) box.className = look;
+    lines.forEach(function (line, k) {
+      var node = box.children[k];
+      if (!Array.isArray(line[1])) { setText(node, line[1]); return; }
+      line[1].forEach(function (part, j) { setText(node.children[j], part[1]); });
+    });
     return box;
+  }
+
+  function sameKinds(box, lines) {
+    if (box.children.length !== lines.length) return false;
+    return lines.every(function (line, k) {
+      var node = box.children[k];
+      if (node.className !== line[0]) return false;
+      if (!Array.isArray(line[1])) return true;
+      return node.children.length === line[1].length && line[1].every(function (part, j) {
+        return node.children[j].className === part[0];
+      });
+    });
+  }
+
+  function setText(node, text) { // rewrites the node's one text node, keeping it
+    var t = node.firstChild;
+    if (t && t.nodeType === Node.TEXT_NODE && !t.nextSibling) {
+      if (t.data !== text) t.data = text;
+    } else {
+      node.textContent = text;
+    }
   }
 
   /* What a step shows, as ids; built on demand (state(), auto-framing), once per render. */

@@ -6,6 +6,7 @@ import base64
 import hashlib
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -87,3 +88,22 @@ def test_cached_page_is_reused_and_rebuilt_when_inputs_change(tmp_path: Path) ->
     second = cached_map_page(tmp_path / "cache", basemap=basemap)
     assert second != first and second.is_file()
     assert second.read_text(encoding="utf-8") != first.read_text(encoding="utf-8")
+
+
+def test_cached_page_is_per_resources_folder(tmp_path: Path, monkeypatch) -> None:
+    """Two copies of the scripts with the same bytes get their own pages, each linking its own:
+    a page shared between checkouts would load the other one's files, stale or gone."""
+    from geohist.mapview import page
+
+    copies = []
+    for name in ("a", "b"):
+        folder = tmp_path / name / "resources"
+        shutil.copytree(page.resources_dir(), folder)
+        copies.append(folder)
+    built = []
+    for folder in copies:
+        monkeypatch.setattr(page, "resources_dir", lambda folder=folder: folder)
+        built.append(page.cached_map_page(tmp_path / "cache", basemap=BASEMAP))
+    assert built[0] != built[1]
+    for folder, path in zip(copies, built, strict=True):
+        assert (folder / "geohist-map.js").as_uri() in path.read_text(encoding="utf-8")

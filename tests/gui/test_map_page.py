@@ -277,6 +277,108 @@ def test_canvas_markers_show_the_lit_place(
     assert js(qtbot, view, "document.querySelectorAll('.gh-label.gh-selected').length") >= 1
 
 
+def _square(south: float, north: float, west: float, east: float) -> dict[str, Any]:
+    ring = [[west, south], [east, south], [east, north], [west, north], [west, south]]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
+def _pixel(qtbot: Any, view: MapView, latlng: tuple[float, float]) -> QColor:
+    """The widget's colour at a point, with labels and controls out of the way."""
+    js(
+        qtbot,
+        view,
+        "(['.leaflet-gh-labels-pane', '.leaflet-control-container'].forEach("
+        "s => document.querySelector(s).style.visibility = 'hidden'), 1)",
+    )
+    point = js(qtbot, view, f"geohist.map.latLngToContainerPoint({list(latlng)})")
+    ratio = view.devicePixelRatioF()
+    qtbot.wait(300)  # the hidden labels' frame reaches the widget a few ms after the page paints
+    return view.grab().toImage().pixelColor(round(point["x"] * ratio), round(point["y"] * ratio))
+
+
+def _near(colour: QColor, rgb: tuple[float, float, float], tolerance: int = 14) -> bool:
+    return all(abs(a - b) <= tolerance for a, b in zip(colour.getRgb()[:3], rgb, strict=True))
+
+
+def _over(top: str, alpha: float, below: str) -> tuple[float, float, float]:
+    """``top`` painted at ``alpha`` over ``below``."""
+    a, b = QColor(top), QColor(below)
+    return tuple(
+        alpha * x + (1 - alpha) * y for x, y in zip(a.getRgb()[:3], b.getRgb()[:3], strict=True)
+    )
+
+
+LAND, SEA = "#f4f1ea", "#d3e1ea"
+
+
+def test_a_large_catalog_draws_shade_and_regions_on_one_canvas(
+    qtbot: Any, make_view: Callable[[], MapView]
+) -> None:
+    """Above 400 places the shade canvas also draws lit regions (no Leaflet layer per region).
+    A shaded country looks as it did when its shade was an opaque mix of the land colour, and
+    the grey dots of places under it still show."""
+    places = {
+        "outback": _place("Outback", -25.0, 134.0, countries=["AUS"]),
+        "perth-dot": _place("Perth dot", -30.0, 120.0),  # never lit: a grey dot in Australia
+        "sea-region": _place(
+            "Sea region", -40.0, 80.0, kind="region", geometry=_square(-50, -30, 60, 100)
+        ),
+    }
+    for k in range(450):  # unlit dots far from the places above
+        places[f"filler{k}"] = _place(f"filler{k}", 40 + (k % 30) / 3, -100 + k // 30)
+    events = [
+        _event("aus-1950", "Australia", DAY_1950, DAY_1950, ["outback"]),
+        _event("sea-1950", "Sea", DAY_1950, DAY_1950, ["sea-region"]),
+    ]
+    view = make_view()
+    view.set_payload(page_payload(places, events, afterglow_days=0))
+    js(qtbot, view, "(geohist.map.setView([-30, 110], 2, {animate: false}), 1)")
+    assert step(qtbot, view, DAY_1921)["lit"] == []
+    assert _near(_pixel(qtbot, view, (-22.0, 124.0)), QColor(LAND).getRgb()[:3])
+    assert _near(_pixel(qtbot, view, (-46.0, 95.0)), QColor(SEA).getRgb()[:3])
+
+    assert step(qtbot, view, DAY_1950)["lit"] == ["outback", "sea-region"]
+    # Australia: the shade at full strength, #f5bba6, as the opaque mix used to paint it
+    assert _near(_pixel(qtbot, view, (-22.0, 124.0)), QColor("#f5bba6").getRgb()[:3])
+    # the grey dot in Australia shows through the shade (green: dot ~147, shade 187)
+    assert _pixel(qtbot, view, (-30.0, 120.0)).green() < 170
+    # the sea region: the highlight at 30% over the sea, drawn by the shade canvas
+    assert _near(_pixel(qtbot, view, (-46.0, 95.0)), _over("#e4572e", 0.3, SEA))
+    leaflet_regions = "document.querySelectorAll('.leaflet-gh-regions-pane > *').length"
+    assert js(qtbot, view, leaflet_regions) == 0
+
+
+def test_a_label_keeps_its_nodes_when_only_its_text_changes(
+    qtbot: Any, make_view: Callable[[], MapView]
+) -> None:
+    """A label whose lines keep their kinds is rewritten in place (new DOM nodes on every step
+    left ~0.25 MB of garbage a step at 100k events); one that gains a line is built anew."""
+    events = [
+        _event("first", "First title", DAY_1921, DAY_1921, ["moscow"]),
+        _event("second", "Second title", DAY_1921 + 1, DAY_1921 + 1, ["moscow"]),
+        {
+            **_event("third", "Third title", DAY_1921 + 2, DAY_1921 + 2, ["moscow"]),
+            "date_label": "18 March 1921",
+        },
+    ]
+    view = make_view()
+    view.set_payload(page_payload({"moscow": _place("Moscow", *MOSCOW)}, events, afterglow_days=0))
+    title = "document.querySelector('.gh-label-title')"
+    step(qtbot, view, DAY_1921)
+    assert js(qtbot, view, f"({title}.firstChild.geohistMark = 'kept', {title}.textContent)") == (
+        "First title"
+    )
+    step(qtbot, view, DAY_1921 + 1)
+    assert js(qtbot, view, f"[{title}.textContent, {title}.firstChild.geohistMark]") == [
+        "Second title",
+        "kept",
+    ]
+    step(qtbot, view, DAY_1921 + 2)  # a date line too: other kinds of lines, a new box
+    texts = "[...document.querySelectorAll('.gh-label > *')].map(e => e.textContent)"
+    assert js(qtbot, view, texts) == ["Moscow", "Third title", "18 March 1921"]
+    assert js(qtbot, view, f"{title}.firstChild.geohistMark || null") is None
+
+
 def _has_colour(image: QImage, x: float, y: float, radius: int, tolerance: int = 40) -> bool:
     for py in range(int(y) - radius, int(y) + radius + 1):
         for px in range(int(x) - radius, int(x) + radius + 1):

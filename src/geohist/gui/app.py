@@ -17,6 +17,9 @@ from geohist.gui.webengine_env import apply_chromium_flags
 
 def configure_environment(headless: bool) -> None:
     """Offline Chromium flags; no sandbox as root (Chromium refuses to start otherwise)."""
+    from geohist import heap
+
+    heap.return_big_blocks()
     extra = ["--no-sandbox"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
     if headless:
         extra.append("--disable-gpu")

@@ -77,9 +77,11 @@ def _inputs_key(basemap: Path) -> str:
     from geohist import __version__
 
     digest = hashlib.sha256()
-    for part in (__version__, version("folium"), str(leaflet_dir())):
-        digest.update(part.encode() + b"\0")
     resources = resources_dir()
+    # The page links our scripts by path, so the path is an input too: two checkouts or installs
+    # with the same bytes must not share a page that loads the other one's (maybe gone) files.
+    for part in (__version__, version("folium"), str(leaflet_dir()), str(resources)):
+        digest.update(part.encode() + b"\0")
     for source in (
         basemap,
         resources / "geohist-labels.js",
