@@ -1,6 +1,9 @@
 """heap.settle: a large catalog's objects leave the collector's full passes, and come back."""
 
 import gc
+import platform
+import subprocess
+import sys
 import weakref
 
 import pytest
@@ -41,3 +44,42 @@ def test_the_next_catalog_lets_the_last_ones_cycles_be_collected():
     heap.settle(0)
     gc.collect()
     assert watched() is None  # unfrozen by the next catalog: the dropped cycles go
+
+
+# Frees 48 blocks of 1 MB that lie between small blocks still in use, after a 4 MB block was
+# freed (which makes glibc serve the 1 MB ones from its heap, where the small ones pin them).
+_FREED_BIG_BLOCKS = """
+import os, sys
+from geohist import heap
+def rss():
+    with open('/proc/self/statm') as f:
+        return int(f.read().split()[1]) * os.sysconf('SC_PAGE_SIZE')
+if sys.argv[1] == 'fixed':
+    assert heap.return_big_blocks()
+first = bytearray(4 << 20); del first
+base = rss()
+blocks, keepers = [], []
+for _ in range(48):
+    blocks.append(bytearray(1 << 20))
+    keepers.append(bytearray(64 << 10))
+del blocks
+print((rss() - base) >> 20)
+"""
+
+
+def _kept_mb(mode: str) -> int:
+    run = subprocess.run(
+        [sys.executable, "-c", _FREED_BIG_BLOCKS, mode], capture_output=True, text=True, check=True
+    )
+    return int(run.stdout)
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc",
+    reason="a glibc setting",
+)
+def test_freed_big_blocks_go_back_to_the_system():
+    """glibc alone keeps most of 48 MB freed between small live blocks; with the threshold fixed
+    the big blocks had their own mappings and are gone."""
+    assert _kept_mb("default") > 30
+    assert _kept_mb("fixed") < 10
