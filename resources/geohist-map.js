@@ -12,9 +12,9 @@
   var LAND = { fillColor: '#f4f1ea', fillOpacity: 1, color: '#b9b0a0', weight: 0.6, opacity: 1 };
   // A shaded country is its tint at SHADE_ALPHA × strength over the land: exactly the land colour
   // mixed towards #f5bba6 (soft: #f8d9cd) by the strength, but see-through, so the grey dots
-  // below it still show (they lie under the shade since large catalogs draw on two canvases).
+  // below it still show (large catalogs draw them with the base map, under the shade).
   var SHADE_TINT = '#f68562', SHADE_SOFT_TINT = '#fcc1b0', SHADE_ALPHA = 0.5;
-  var PANES = [['gh-countries', 250], ['gh-dots', 255], ['gh-shade', 260], ['gh-regions', 380], ['gh-arcs', 410], ['gh-glow', 420],
+  var PANES = [['gh-countries', 250], ['gh-shade', 260], ['gh-regions', 380], ['gh-arcs', 410], ['gh-glow', 420],
     ['gh-places', 440]];
   var WORLD = [[-56, -170], [78, 190]];
   var STREAM_MS = 50; // steps closer than this are a drag or playback (see setTime)
@@ -562,16 +562,32 @@
 
   /* ---------- large catalogs: every place on two canvases ----------
    * One Leaflet layer per place costs a full repaint of thousands of paths per step. Above
-   * BIG_PLACES places, a static canvas holds the grey dots (redrawn only when the view moves),
-   * and the shade canvas above it draws, after the shaded countries, the lit regions, the arcs
-   * and the lit and fading markers, each marker blitted from a sprite pre-rendered per style.
-   * Labels live in their own layer (geohist-labels.js), as for small catalogs.
-   * One canvas changes per step, not three (shade, Leaflet's regions, lit): each changed
-   * full-size canvas costs the software compositor its own pass over the frame and Chromium
-   * its own frame-sized buffers (at 100k events and 1920×1080, 12 buffers of 4.4 MB and 4 of
-   * 6.3 MB for the three). Merged, a 10k-event step came ~3 ms closer to the no-op step (see
-   * benchmarks/README.md).
+   * BIG_PLACES places, the base map's canvas also draws the grey dots (redrawn only when the
+   * view moves), and the shade canvas above it draws, after the shaded countries, the lit
+   * regions, the arcs and the lit and fading markers, each marker blitted from a sprite
+   * pre-rendered per style. Labels live in their own layer (geohist-labels.js), as for small
+   * catalogs.
+   * Two canvases, not five (base map, dots, shade, Leaflet's regions, lit), and one of them
+   * changes per step: each full-size canvas costs the software compositor its own pass over a
+   * changed frame (~1.6 ms at 1920×1080) and Chromium keeps ~3 frame-sized buffers for it,
+   * even for one that never changes (at 100k events: 4.4 or 6.3 MB each). Merged, a 10k-event
+   * step came ~3 ms closer to the no-op step (see benchmarks/README.md).
    */
+
+  /* The grey dots, drawn by Leaflet's canvas renderer of the base map's pane, after the
+   * countries: they pan, zoom (animated) and redraw with the base map. A Leaflet path with the
+   * renderer's whole area as its bounds, so any redraw of that canvas includes it. */
+  var DotsLayer = L.Path.extend({
+    options: { pane: 'gh-countries', interactive: false },
+    _project: function () { this._pxBounds = this._renderer._bounds; },
+    _update: function () { this._pxBounds = this._renderer._bounds; },
+    _updatePath: function () {
+      var renderer = this._renderer, origin = this._map.getPixelOrigin();
+      if (!renderer._drawing) return; // Leaflet calls this outside its drawing pass too
+      drawDots(renderer._ctx, renderer._bounds, positions().xy, -origin.x, -origin.y);
+    },
+    _containsPoint: function () { return false; }
+  });
 
   var CanvasLayer = L.Layer.extend({
     initialize: function (draw, pane) { this._draw = draw; this._pane = pane || 'gh-places'; },
@@ -603,7 +619,7 @@
   });
 
   function addCanvases() {
-    S.dotLayer = new CanvasLayer(drawDots, 'gh-dots').addTo(S.map);
+    S.dotLayer = new DotsLayer().addTo(S.map);
     S.hoverTip = L.tooltip({ direction: 'top', offset: [0, -4], className: 'geohist-hover' });
     S.map.on('click', onCanvasClick);
     S.map.on('mousemove', onCanvasHover);
@@ -632,12 +648,12 @@
     return { xy: S.proj.xy, dx: -origin.x - lp.x, dy: -origin.y - lp.y, zoom: zoom };
   }
 
-  function drawDots(ctx, size, P) {
-    var xy = P.xy, r = 2.6;
+  function drawDots(ctx, bounds, xy, dx, dy) { // bounds: what the canvas shows, as xy + (dx, dy)
+    var r = 2.6, x0 = bounds.min.x - r, y0 = bounds.min.y - r, x1 = bounds.max.x + r, y1 = bounds.max.y + r;
     ctx.fillStyle = '#5f6b7a'; ctx.globalAlpha = 0.6; ctx.beginPath();
     for (var k = 0; k < xy.length; k += 2) {
-      var x = xy[k] + P.dx, y = xy[k + 1] + P.dy;
-      if (x < -r || y < -r || x > size.x + r || y > size.y + r) continue;
+      var x = xy[k] + dx, y = xy[k + 1] + dy;
+      if (x < x0 || y < y0 || x > x1 || y > y1) continue;
       ctx.moveTo(x + r, y); ctx.arc(x, y, r, 0, 2 * Math.PI);
     }
     ctx.fill(); ctx.globalAlpha = 1;
@@ -693,7 +709,7 @@
       var st = markStyles(placeState(p)).area, shape = regionShape(p, P), j;
       ctx.setLineDash(st.dashArray ? st.dashArray.split(' ').map(Number) : []);
       ctx.lineWidth = st.weight; ctx.lineJoin = ctx.lineCap = 'round';
-      ctx.fillStyle = ctx.strokeStyle = st.color;
+      ctx.fillStyle = st.fillColor; ctx.strokeStyle = st.color;
       ctx.beginPath(); // polygons: filled (even-odd, as Leaflet fills) and outlined
       shape.rings.forEach(function (xy) { tracePath(ctx, xy, P, true); });
       ctx.globalAlpha = st.fillOpacity; ctx.fill('evenodd');
