@@ -12,19 +12,17 @@
   var LAND = { fillColor: '#f4f1ea', fillOpacity: 1, color: '#b9b0a0', weight: 0.6, opacity: 1 };
   // A shaded country is its tint at SHADE_ALPHA × strength over the land: exactly the land colour
   // mixed towards #f5bba6 (soft: #f8d9cd) by the strength, but see-through, so the grey dots
-  // below it still show (large catalogs draw them with the base map, under the shade).
+  // below it still show (the base map's canvas draws them, under the shade).
   var SHADE_TINT = '#f68562', SHADE_SOFT_TINT = '#fcc1b0', SHADE_ALPHA = 0.5;
-  var PANES = [['gh-countries', 250], ['gh-shade', 260], ['gh-regions', 380], ['gh-arcs', 410], ['gh-glow', 420],
-    ['gh-places', 440]];
+  var PANES = [['gh-countries', 250], ['gh-shade', 260]];
   var WORLD = [[-56, -170], [78, 190]];
   var STREAM_MS = 50; // steps closer than this are a drag or playback (see setTime)
   var LONG_SPAN = 3653; // events longer than ~10 years are scanned apart, keeping the sweep short
   var MAX_LABELS = 24;
-  var BIG_PLACES = 400; // above this many places all markers go on two canvases (see "large catalogs")
-  // Arcs drawn on the canvas of a big catalog: each costs ~0.13 ms of rasterizing a step (100k
-  // events: 150 arcs 76 ms a step, 60 arcs 65, 30 arcs 59), and where ~1,800 events are active
-  // at once, 150 arcs read as a tangle, not as links.
-  var MAX_ARCS = 50, BIG_ARC_POINTS = 32, MAX_LABEL_PLACES = 400, HIT_PX = 8;
+  // Arcs: each costs ~0.13 ms of rasterizing a step (100k events: 150 arcs 76 ms a step, 60
+  // arcs 65, 30 arcs 59), and where ~1,800 events are active at once, 150 arcs read as a
+  // tangle, not as links.
+  var MAX_ARCS = 50, ARC_POINTS = 32, MAX_LABEL_PLACES = 400, HIT_PX = 8;
   var LABEL_MERGE_PX = 34, MAX_LABEL_NAMES = 3; // a cluster's label names its first places
   var TEXT = {
     en: { legend: 'Legend', active: 'Active event', fading: 'Recently ended',
@@ -38,15 +36,15 @@
   var S = {
     map: null, bridge: null, pageReady: false, loaded: false, legendBox: null,
     countryLayers: {}, shade: new Int16Array(0), shadeLayer: null, shadeProj: { zoom: null },
-    places: {}, placeIds: [], pidx: new Map(), views: [], evId: [], byId: null,
+    places: {}, placeIds: [], pidx: new Map(), evId: [], byId: null,
     first: new Float64Array(0), last: new Float64Array(0), isLong: new Uint8Array(0),
     longIdx: [], maxShort: 0,
-    arcs: new Map(), labels: null,
+    labels: null,
     opts: { afterglowDays: 365, autoFrame: false, lang: 'en' },
     time: null, seq: 0, selected: null, selectedIdx: -1, frameKey: null, renderQueued: false,
     frameUsed: false, lastStepAt: -Infinity,
-    big: false, dotLayer: null, hoverTip: null, proj: { zoom: null },
-    arcPts: new Map(), bigArcs: [], sprites: new Map(), shows: null
+    dotLayer: null, hoverTip: null, proj: { zoom: null },
+    arcPts: new Map(), arcHits: [], sprites: new Map(), shows: null
     // plus the typed arrays of indexPlaces / indexEvents (see "a step without garbage")
   };
 
@@ -123,6 +121,9 @@
     map.fitBounds(WORLD, { animate: false });
     S.legendBox = addLegend(map);
     S.shadeLayer = new CanvasLayer(drawChanging, 'gh-shade').addTo(map);
+    S.hoverTip = L.tooltip({ direction: 'top', offset: [0, -4], className: 'geohist-hover' });
+    map.on('click', onCanvasClick);
+    map.on('mousemove', onCanvasHover);
     S.labels = new window.GeohistLabels(map, function () {
       return S.legendBox ? [S.legendBox] : [];
     });
@@ -175,9 +176,7 @@
     if (payload.afterglowDays !== undefined) S.opts.afterglowDays = payload.afterglowDays;
     indexPlaces(payload.placeIds || Object.keys(S.places));
     indexEvents(payload.events || {});
-    S.big = S.placeIds.length > BIG_PLACES;
-    S.views = S.placeIds.map(function (id, k) { return makeView(k); });
-    if (S.big) addCanvases();
+    S.dotLayer = new DotsLayer().addTo(S.map);
     S.loaded = true;
     if (S.legendBox) fillLegend(S.legendBox);
     frameCatalog();
@@ -237,7 +236,7 @@
     S.countryIds = Array.from(isos.keys());
     S.pFlags = new Uint8Array(n); S.pStr = new Float32Array(n); S.pKey = new Int32Array(n);
     S.pHead = new Int32Array(n); S.pTail = new Int32Array(n);
-    S.touched = new Int32Array(n); S.nTouched = 0; S.shown = new Int32Array(n); S.nShown = 0;
+    S.touched = new Int32Array(n); S.nTouched = 0;
     S.labelOrder = new Int32Array(Math.min(n, MAX_LABEL_PLACES)); S.nLabels = 0;
     S.labelSeen = new Int32Array(n); S.labelStamp = 0;
     S.cStr = new Float32Array(S.countryIds.length); S.cSoft = new Uint8Array(S.countryIds.length);
@@ -287,30 +286,13 @@
     return S.byId.has(id) ? S.byId.get(id) : -1;
   }
 
-  function makeView(k) {
-    var id = S.placeIds[k], place = S.places[id];
-    if (S.big) return { id: id, place: place, dot: null, mark: null, halo: null, area: null };
-    var dot = L.circleMarker([place.lat, place.lon], {
-      pane: 'gh-places', radius: 2.6, stroke: false, fillColor: '#5f6b7a', fillOpacity: 0.6
-    });
-    dot.on('click', function () { notify('onPlaceClicked', id); });
-    dot.bindTooltip(function () { return el('span', 'gh-hover', nameAt(place, S.time)); },
-      { direction: 'top', offset: [0, -4], className: 'geohist-hover' });
-    dot.addTo(S.map);
-    return { id: id, place: place, dot: dot, mark: null, halo: null, area: null };
-  }
-
   function clearAll() {
-    S.views.forEach(function (v) {
-      unlight(v);
-      if (v.dot) S.map.removeLayer(v.dot);
-    });
-    removeCanvases();
-    S.bigArcs = [];
-    S.arcs.forEach(function (a) { S.map.removeLayer(a.line); });
-    S.shade = new Int16Array(0); S.nTouched = S.nShown = S.nHits = S.nLabels = 0;
+    if (S.dotLayer) S.map.removeLayer(S.dotLayer);
+    if (S.hoverTip) S.map.closeTooltip(S.hoverTip);
+    S.dotLayer = null; S.arcHits = [];
+    S.shade = new Int16Array(0); S.nTouched = S.nHits = S.nLabels = 0;
     if (S.shadeLayer) S.shadeLayer.redraw();
-    S.views = []; S.arcs = new Map(); S.frameKey = null;
+    S.frameKey = null;
     if (S.labels) S.labels.clear();
     S.loaded = false; S.shows = null;
   }
@@ -365,11 +347,11 @@
     collect(S.time);
     aggregate();
     applyPlaces();
-    if (S.big) S.bigArcs = pickArcs(); else applyArcs();
-    var shadeChanged = applyCountries();
+    S.arcHits = pickArcs();
+    applyCountries();
     orderLabels();
     placeLabels();
-    if (S.big || shadeChanged) S.shadeLayer.redraw();
+    S.shadeLayer.redraw();
     maybeFrame();
   }
 
@@ -417,23 +399,11 @@
     }
   }
 
-  function applyPlaces() { // restyle only places whose look changed (canvas: their key only)
-    var k, p;
-    for (k = 0; k < S.nShown; k++) {
-      p = S.shown[k];
-      if (!S.pFlags[p] && S.pKey[p]) { S.pKey[p] = 0; unlight(S.views[p]); }
-    }
-    for (k = 0; k < S.nTouched; k++) {
-      p = S.touched[k];
-      var key = placeKey(p);
-      if (key === S.pKey[p]) continue;
-      S.pKey[p] = key;
-      if (!S.big) light(S.views[p], placeState(p)); // else the canvas draws it
-    }
-    S.shown.set(S.touched.subarray(0, S.nTouched)); S.nShown = S.nTouched;
+  function applyPlaces() { // each lit or fading place's style key, which picks its sprite
+    for (var k = 0; k < S.nTouched; k++) S.pKey[S.touched[k]] = placeKey(S.touched[k]);
   }
 
-  /* Places drawn alike share a style key (Leaflet restyles, canvas sprites): strength level
+  /* Places drawn alike share a style key (and a sprite): strength level
    * (0–50) << 4 | active 8 | soft 4 | selected 2 | 1; 0 is unlit. */
   function placeKey(p) {
     var f = S.pFlags[p];
@@ -454,70 +424,19 @@
   function markStyles(s) {
     var k = s.strength, big = s.active ? (s.selected ? 1.4 : 1) : 0.7;
     return {
-      mark: { pane: 'gh-places', radius: 7 * big, fillColor: s.soft ? SOFT_FILL : HIGHLIGHT,
+      mark: { radius: 7 * big, fillColor: s.soft ? SOFT_FILL : HIGHLIGHT,
         fillOpacity: (s.soft ? 0.55 : 1) * k, color: s.soft ? HIGHLIGHT : (s.selected ? '#1f2933' : '#ffffff'),
         weight: s.selected ? 3 : 2, opacity: k, dashArray: s.soft ? '3 3' : null },
-      halo: { pane: 'gh-glow', interactive: false, stroke: false, radius: 15 * big,
+      halo: { radius: 15 * big,
         fillColor: HIGHLIGHT, fillOpacity: (s.soft ? 0.12 : 0.25) * k },
       area: { fillColor: HIGHLIGHT, fillOpacity: (s.soft ? 0.16 : 0.3) * k, color: HIGHLIGHT,
         weight: s.selected ? 2.5 : 1.5, opacity: 0.9 * k, dashArray: s.soft ? '5 4' : null }
     };
   }
 
-  function light(v, s) {
-    var st = markStyles(s), ll = [v.place.lat, v.place.lon], map = S.map;
-    if (v.place.geometry) {
-      v.area = v.area || L.geoJSON(v.place.geometry, { pane: 'gh-regions', interactive: false,
-        pointToLayer: function (f, p) { return L.circleMarker(p, { radius: 4 }); } });
-      v.area.setStyle(st.area);
-      if (!map.hasLayer(v.area)) v.area.addTo(map);
-    }
-    if (!v.mark) {
-      v.halo = L.circleMarker(ll, st.halo);
-      v.mark = L.circleMarker(ll, st.mark);
-      v.mark.on('click', function () { notify('onPlaceClicked', v.id); });
-    }
-    v.halo.setStyle(st.halo); v.halo.setRadius(st.halo.radius);
-    v.mark.setStyle(st.mark); v.mark.setRadius(st.mark.radius);
-    if (!map.hasLayer(v.halo)) v.halo.addTo(map);
-    if (!map.hasLayer(v.mark)) v.mark.addTo(map);
-    v.mark.bringToFront();
-  }
-
-  function unlight(v) {
-    if (v.mark) S.map.removeLayer(v.mark);
-    if (v.halo) S.map.removeLayer(v.halo);
-    if (v.area) S.map.removeLayer(v.area);
-  }
-
   /* ---------- arcs between the places of one event ---------- */
 
   function multiPlace(i) { return S.epStart[i + 1] - S.epStart[i] > 1; }
-
-  function applyArcs() { // small catalogs: one Leaflet polyline per event with several places
-    var want = new Map();
-    for (var h = 0; h < S.nHits; h++) {
-      var i = S.hitI[h];
-      if (multiPlace(i)) want.set(S.evId[i], { i: i, strength: S.hitS[h] });
-    }
-    S.arcs.forEach(function (arc, id) {
-      if (!want.has(id) && arc.key) { S.map.removeLayer(arc.line); arc.key = ''; }
-    });
-    want.forEach(function (hit, id) {
-      var sel = hit.i === S.selectedIdx, soft = S.evSoft[hit.i] === 1;
-      var key = [Math.round(hit.strength * 50), +soft, +sel].join('|');
-      var arc = S.arcs.get(id);
-      if (arc && arc.key === key) return;
-      if (!arc) {
-        arc = { line: L.polyline(arcLatLngs(hit.i), { pane: 'gh-arcs', interactive: false, lineCap: 'round' }), key: '' };
-        S.arcs.set(id, arc);
-      }
-      arc.line.setStyle({ color: HIGHLIGHT, weight: sel ? 3.5 : 2.2, opacity: 0.85 * hit.strength,
-        dashArray: soft ? '6 6' : null });
-      if (!S.map.hasLayer(arc.line)) arc.line.addTo(S.map);
-      arc.key = key;
-    });
-  }
 
   function arcLatLngs(i, n) { // event i's places joined in order by great-circle arcs
     var lines = [], prev = null;
@@ -560,18 +479,19 @@
     });
   }
 
-  /* ---------- large catalogs: every place on two canvases ----------
-   * One Leaflet layer per place costs a full repaint of thousands of paths per step. Above
-   * BIG_PLACES places, the base map's canvas also draws the grey dots (redrawn only when the
-   * view moves), and the shade canvas above it draws, after the shaded countries, the lit
-   * regions, the arcs and the lit and fading markers, each marker blitted from a sprite
-   * pre-rendered per style. Labels live in their own layer (geohist-labels.js), as for small
-   * catalogs.
-   * Two canvases, not five (base map, dots, shade, Leaflet's regions, lit), and one of them
-   * changes per step: each full-size canvas costs the software compositor its own pass over a
-   * changed frame (~1.6 ms at 1920×1080) and Chromium keeps ~3 frame-sized buffers for it,
-   * even for one that never changes (at 100k events: 4.4 or 6.3 MB each). Merged, a 10k-event
-   * step came ~3 ms closer to the no-op step (see benchmarks/README.md).
+  /* ---------- every place on two canvases ----------
+   * One Leaflet layer per place costs a full repaint of thousands of paths per step. The base
+   * map's canvas also draws the grey dots (redrawn only when the view moves), and the shade
+   * canvas above it draws, after the shaded countries, the lit regions, the arcs and the lit
+   * and fading markers, each marker blitted from a sprite pre-rendered per style. Clicks and
+   * hovering find the place under the pointer by its projected position (placeAt). Labels
+   * live in their own layer (geohist-labels.js).
+   * Two canvases, not five (base map, dots, shade, Leaflet's regions, lit) as large catalogs
+   * had, or seven (Leaflet's canvas per pane) as small ones had, and one of them changes per
+   * step: each full-size canvas costs the software compositor its own pass over a changed frame
+   * (~1.6 ms at 1920×1080) and Chromium keeps ~3 frame-sized buffers for it, even for one that
+   * never changes (at 100k events: 4.4 or 6.3 MB each). Measured: a 10k-event step ~3 ms
+   * closer to the no-op step, the seed history ~40 MB lighter (see benchmarks/README.md).
    */
 
   /* The grey dots, drawn by Leaflet's canvas renderer of the base map's pane, after the
@@ -590,7 +510,7 @@
   });
 
   var CanvasLayer = L.Layer.extend({
-    initialize: function (draw, pane) { this._draw = draw; this._pane = pane || 'gh-places'; },
+    initialize: function (draw, pane) { this._draw = draw; this._pane = pane; },
     onAdd: function (map) {
       this._canvas = L.DomUtil.create('canvas', 'gh-canvas leaflet-zoom-hide');
       this._canvas.style.pointerEvents = 'none';
@@ -618,21 +538,6 @@
     }
   });
 
-  function addCanvases() {
-    S.dotLayer = new DotsLayer().addTo(S.map);
-    S.hoverTip = L.tooltip({ direction: 'top', offset: [0, -4], className: 'geohist-hover' });
-    S.map.on('click', onCanvasClick);
-    S.map.on('mousemove', onCanvasHover);
-  }
-
-  function removeCanvases() {
-    if (!S.dotLayer) return;
-    S.map.removeLayer(S.dotLayer); S.map.closeTooltip(S.hoverTip);
-    S.map.off('click', onCanvasClick);
-    S.map.off('mousemove', onCanvasHover);
-    S.dotLayer = S.hoverTip = null;
-  }
-
   function positions() { // places projected once per zoom; dx/dy turn them into container pixels
     var map = S.map, zoom = map.getZoom();
     if (S.proj.zoom !== zoom) {
@@ -659,15 +564,15 @@
     ctx.fill(); ctx.globalAlpha = 1;
   }
 
-  function drawChanging(ctx, size, P) { // the shade canvas; for large catalogs, all that changes
+  function drawChanging(ctx, size, P) { // the shade canvas: all that changes with the time
     drawShade(ctx);
-    if (!S.big || !S.loaded) return;
+    if (!S.loaded) return;
     drawRegions(ctx, P);
     drawLit(ctx, size, P);
   }
 
   function drawLit(ctx, size, P) {
-    S.bigArcs.forEach(function (hit) { drawArc(ctx, hit, P); });
+    S.arcHits.forEach(function (hit) { drawArc(ctx, hit, P); });
     ctx.globalAlpha = 1; ctx.setLineDash([]);
     for (var layer = 0; layer < 3; layer++) { // fading under active under selected
       for (var k = 0; k < S.nTouched; k++) {
@@ -702,10 +607,10 @@
     return img;
   }
 
-  function drawRegions(ctx, P) { // lit places with a shape, styled as light() styles them
+  function drawRegions(ctx, P) { // lit places with a shape (GeoJSON geometry)
     for (var k = 0; k < S.nTouched; k++) {
       var p = S.touched[k];
-      if (!S.views[p].place.geometry) continue;
+      if (!S.places[S.placeIds[p]].geometry) continue;
       var st = markStyles(placeState(p)).area, shape = regionShape(p, P), j;
       ctx.setLineDash(st.dashArray ? st.dashArray.split(' ').map(Number) : []);
       ctx.lineWidth = st.weight; ctx.lineJoin = ctx.lineCap = 'round';
@@ -763,7 +668,7 @@
         case 'FeatureCollection': (g.features || []).forEach(walk); break;
         default: break;
       }
-    })(S.views[p].place.geometry);
+    })(S.places[S.placeIds[p]].geometry);
     S.proj.regions.set(p, shape);
     return shape;
   }
@@ -783,7 +688,7 @@
   function drawArc(ctx, hit, P) {
     var i = hit.i, pts = S.arcPts.get(i);
     if (!pts) {
-      pts = arcLatLngs(i, BIG_ARC_POINTS).map(function (line) {
+      pts = arcLatLngs(i, ARC_POINTS).map(function (line) {
         var a = new Float64Array(line.length * 2);
         line.forEach(function (ll, j) {
           var p = S.map.project(ll, P.zoom); a[2 * j] = p.x; a[2 * j + 1] = p.y;
@@ -829,12 +734,12 @@
   /* ---------- countries and polities on the base map ----------
    * The base map is drawn once and never restyled: restyling one country made Leaflet's canvas
    * renderer redraw every country inside its bounds (most of the world when zoomed out), ~20 ms a
-   * step. Shaded countries are painted on a canvas of their own just above, from outlines
-   * projected once per zoom, and only when the set of shades changes.
+   * step. Shaded countries are painted first on the canvas just above, from outlines projected
+   * once per zoom.
    */
 
-  function applyCountries() { // each country as strongly as its most lit place; whether any changed
-    var str = S.cStr, soft = S.cSoft, n = S.countryIds.length, changed = false, k, j;
+  function applyCountries() { // each country as strongly as its most lit place
+    var str = S.cStr, soft = S.cSoft, n = S.countryIds.length, k, j;
     str.fill(-1);
     for (k = 0; k < S.nTouched; k++) {
       var p = S.touched[k];
@@ -843,11 +748,7 @@
         if (S.pStr[p] > str[c]) { str[c] = S.pStr[p]; soft[c] = S.pFlags[p] & SOFT ? 1 : 0; }
       }
     }
-    for (k = 0; k < n; k++) {
-      var code = str[k] < 0 ? 0 : 1 + 2 * Math.round(str[k] * 50) + soft[k];
-      if (code !== S.shade[k]) { S.shade[k] = code; changed = true; }
-    }
-    return changed;
+    for (k = 0; k < n; k++) S.shade[k] = str[k] < 0 ? 0 : 1 + 2 * Math.round(str[k] * 50) + soft[k];
   }
 
   function drawShade(ctx) {
@@ -1048,12 +949,23 @@
     if (!lit.length) return;
     var bounds = L.latLngBounds([]);
     lit.forEach(function (id) {
-      var v = S.views[S.pidx.get(id)];
-      bounds.extend([v.place.lat, v.place.lon]);
-      if (v.area) bounds.extend(v.area.getBounds());
+      var place = S.places[id];
+      bounds.extend([place.lat, place.lon]);
+      if (place.geometry) extendByGeometry(bounds, place.geometry);
     });
-    shows().active.forEach(function (id) { var arc = S.arcs.get(id); if (arc) bounds.extend(arc.line.getBounds()); });
+    S.arcHits.forEach(function (hit) { // the arcs drawn, which bow out of the places' box
+      arcLatLngs(hit.i, ARC_POINTS).forEach(function (line) { line.forEach(function (ll) { bounds.extend(ll); }); });
+    });
     S.map.flyToBounds(bounds, { padding: [90, 90], maxZoom: 5, duration: 0.8 });
+  }
+
+  function extendByGeometry(bounds, geometry) { // every position of a GeoJSON geometry
+    (function walk(c) {
+      if (!c) return;
+      if (typeof c[0] === 'number') { bounds.extend([c[1], c[0]]); return; }
+      c.forEach(walk);
+    })(geometry.coordinates);
+    (geometry.geometries || []).forEach(function (g) { extendByGeometry(bounds, g); });
   }
 
   /* ---------- the rest of the public API ---------- */
