@@ -427,8 +427,7 @@
       mark: { radius: 7 * big, fillColor: s.soft ? SOFT_FILL : HIGHLIGHT,
         fillOpacity: (s.soft ? 0.55 : 1) * k, color: s.soft ? HIGHLIGHT : (s.selected ? '#1f2933' : '#ffffff'),
         weight: s.selected ? 3 : 2, opacity: k, dashArray: s.soft ? '3 3' : null },
-      halo: { radius: 15 * big,
-        fillColor: HIGHLIGHT, fillOpacity: (s.soft ? 0.12 : 0.25) * k },
+      halo: { radius: 15 * big, fillColor: HIGHLIGHT, fillOpacity: (s.soft ? 0.12 : 0.25) * k },
       area: { fillColor: HIGHLIGHT, fillOpacity: (s.soft ? 0.16 : 0.3) * k, color: HIGHLIGHT,
         weight: s.selected ? 2.5 : 1.5, opacity: 0.9 * k, dashArray: s.soft ? '5 4' : null }
     };
@@ -442,7 +441,7 @@
     var lines = [], prev = null;
     for (var j = S.epStart[i]; j < S.epStart[i + 1]; j++) {
       var place = S.places[S.placeIds[S.epList[j]]];
-      if (prev) lines.push(greatArc(prev, place, n || 96));
+      if (prev) lines.push(greatArc(prev, place, n));
       prev = place;
     }
     return lines;
@@ -588,7 +587,7 @@
     }
   }
 
-  function sprite(key) { // halo and marker of one style key, as markStyles draws them with Leaflet
+  function sprite(key) { // halo and marker of one style key, as markStyles describes them
     var img = S.sprites.get(key);
     if (img) return img;
     var st = markStyles(keyState(key));
