@@ -2,7 +2,7 @@
 
     python benchmarks/scrub.py --events 10000 [--steps 300] [--seed 1] [--json]
                                [--drag [--drag-seconds 5]] [--no-tgj] [--no-timeline]
-                               [--timeout 600]
+                               [--phase random|locked] [--timeout 600]
 
 Writes a synthetic catalog with ``make_catalog.py`` (cached under ~/.cache/geohist-bench), then
 runs each measurement in a fresh child process:
@@ -14,6 +14,10 @@ runs each measurement in a fresh child process:
   every 50 steps. Each step is followed by a no-op step, ``window.map.set_time(same day)``: the
   page still does its two frames and reports, so it is the floor of this method in the same run.
   ``python_*`` is the part of a step spent synchronously in Python (window, list, timeline).
+  Before each timed step (here and in the folium children) the benchmark idles a random
+  0–16.7 ms, so that steps land anywhere in the page's frame as a user's input does
+  (``--phase random``, the default); ``--phase locked`` times them back to back, each landing
+  just after a frame began (see ``input_phase``).
 - ``drag`` (with ``--drag``): the same window, driven like a continuous drag. A precise
   ``QTimer`` calls ``state.set_day`` once per 60 Hz slot (every 16.7 ms) for ``--drag-seconds``,
   never waiting for the page; the day moves 1/(60·seconds) of the span per slot. When the GUI
@@ -72,6 +76,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -262,14 +267,35 @@ def day_span(window) -> tuple[int, int]:
     return min(e.first_day for e in events), max(e.last_day for e in events)
 
 
+def input_phase(args: argparse.Namespace) -> Callable[[object], None]:
+    """A pause before each timed step, so that steps arrive at any point of the page's frame.
+
+    Each step starts when the previous one's report arrives, which the page sends right after a
+    frame begins: back to back, every step would land at the same point of a frame, just after
+    its start, and wait almost a whole frame for the next one (the floor reads ~33 ms, not
+    ~25). A user's mouse and keys are not in step with the page's frames, and a step's work
+    fits in the frame only if it ends before the frame's deadline; a uniform pause of up to
+    one frame gives each step a random phase. ``--phase locked`` keeps the old back-to-back
+    steps (the tables before 2026-12-06's fourth session)."""
+    rng = random.Random(args.seed)
+
+    def pause(app) -> None:
+        if args.phase == "random":
+            pump(app, rng.uniform(0, SLOT_S))
+
+    return pause
+
+
 def child_geohist(path: Path, args: argparse.Namespace, deadline: float) -> dict:
     app = qt_app()
     from geohist.gui.app import shutdown
 
     memory = PssSampler(os.getpid())
     window, painted = open_window(app, path, deadline)
+    pause = input_phase(args)
 
     def timed(action) -> tuple[float, float]:
+        pause(app)
         started = time.perf_counter()
         action()
         python = time.perf_counter()
@@ -463,10 +489,12 @@ def child_folium(kind: str, path: Path, args: argparse.Namespace, deadline: floa
         view.page().runJavaScript(setup)
         wait_until(app, lambda: title[0] == "ready", left(), LoadTimeoutError)
         seq = [0]
+        pause = input_phase(args)
 
         def timed(ms: int) -> float:
             seq[0] += 1
             want = f"p{seq[0]}"
+            pause(app)
             started = time.perf_counter()
             view.page().runJavaScript(step.format(seq=seq[0], ms=ms))
             wait_until(app, lambda: title[0] == want, 120)
@@ -506,6 +534,7 @@ def run_child(kind: str, path: Path, args: argparse.Namespace) -> dict:
     cmd = [sys.executable, __file__, "--child", kind, "--catalog", str(path)]
     cmd += ["--steps", str(args.steps), "--seed", str(args.seed)]
     cmd += ["--timeout", str(args.timeout), "--drag-seconds", str(args.drag_seconds)]
+    cmd += ["--phase", args.phase]
     return json_child(cmd, args.timeout + STEP_BUDGET_S)
 
 
@@ -532,7 +561,10 @@ def ratio(a: float, b: float) -> float | None:
 
 
 def report(r: dict) -> None:
-    print(f"scrub: {r['events']} events, {r['steps']} steps, {SIZE[0]}×{SIZE[1]} offscreen")
+    print(
+        f"scrub: {r['events']} events, {r['steps']} steps ({r['phase']} phase), "
+        f"{SIZE[0]}×{SIZE[1]} offscreen"
+    )
     print(f"  {'':28} {'p50 ms':>8} {'p95 ms':>8} {'peak RSS MB':>12}")
     rows = [
         ("geohist step", "p50_ms", "p95_ms", "peak_rss_mb"),
@@ -587,6 +619,12 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--drag", action="store_true", help="also count dropped frames at 60 Hz")
     parser.add_argument("--drag-seconds", type=float, default=5.0)
+    parser.add_argument(
+        "--phase",
+        choices=("random", "locked"),
+        default="random",
+        help="steps at a random point of the page's frame (default) or back to back",
+    )
     parser.add_argument("--no-tgj", action="store_true", help="skip TimestampedGeoJson")
     parser.add_argument("--no-timeline", action="store_true", help="skip folium's Timeline")
     parser.add_argument(
@@ -608,6 +646,7 @@ def main() -> None:
     result = {
         "events": args.events,
         "steps": args.steps,
+        "phase": args.phase,
         "p50_ms": ours["step"]["p50"],
         "p95_ms": ours["step"]["p95"],
         "noop_p50_ms": ours["noop"]["p50"],

@@ -347,6 +347,46 @@ def test_the_changing_canvas_draws_shade_and_regions_over_the_dots(
     assert js(qtbot, view, leaflet_regions) == 0
 
 
+def _highlight_runs(qtbot: Any, view: MapView, lon: float, south: float, north: float) -> list[int]:
+    """Lengths of the runs of highlight-coloured pixels down the widget's column at ``lon``,
+    from latitude ``north`` to ``south``, with labels and controls out of the way."""
+    _pixel(qtbot, view, (south, lon))  # hides the labels and lets that frame reach the widget
+    top, bottom = js(
+        qtbot,
+        view,
+        f"[[{north}, {lon}], [{south}, {lon}]].map(ll => geohist.map.latLngToContainerPoint(ll))",
+    )
+    ratio = view.devicePixelRatioF()
+    image = view.grab().toImage()
+    x = round(top["x"] * ratio)
+    runs, run = [], 0
+    for y in range(round(top["y"] * ratio), round(bottom["y"] * ratio) + 1):
+        if _has_colour(image, x, y, radius=0, tolerance=60):
+            run += 1
+        elif run:
+            runs, run = [*runs, run], 0
+    return [*runs, run] if run else runs
+
+
+def test_an_event_with_two_places_draws_one_arc_about_two_pixels_wide(
+    qtbot: Any, make_view: Callable[[], MapView]
+) -> None:
+    """The arc between an active event's places crosses the column halfway between them once,
+    as a line 2–4 device pixels thick (drawn as parallel hairlines, see drawArc)."""
+    places = {"west": _place("West", -20.0, 60.0), "east": _place("East", -20.0, 100.0)}
+    events = [_event("voyage", "Voyage", DAY_1950, DAY_1950, ["west", "east"])]
+    view = make_view()
+    view.set_payload(page_payload(places, events, afterglow_days=0))
+    js(qtbot, view, "(geohist.map.setView([-15, 80], 4, {animate: false}), 1)")
+    ratio = view.devicePixelRatioF()
+    assert step(qtbot, view, DAY_1921)["lit"] == []
+    assert _highlight_runs(qtbot, view, 80.0, -22.0, -5.0) == []  # the Indian Ocean, no arc
+    assert step(qtbot, view, DAY_1950)["lit"] == ["east", "west"]
+    runs = _highlight_runs(qtbot, view, 80.0, -22.0, -5.0)
+    assert len(runs) == 1, runs  # one line crosses, bowed north of the places' latitude
+    assert 2 * ratio <= runs[0] <= 4 * ratio, runs
+
+
 def test_a_label_keeps_its_nodes_when_only_its_text_changes(
     qtbot: Any, make_view: Callable[[], MapView]
 ) -> None:
