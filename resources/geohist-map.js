@@ -19,9 +19,9 @@
   var STREAM_MS = 50; // steps closer than this are a drag or playback (see setTime)
   var LONG_SPAN = 3653; // events longer than ~10 years are scanned apart, keeping the sweep short
   var MAX_LABELS = 24;
-  // Arcs: each cost ~0.13 ms of rasterizing a step as a wide stroke (100k events: 150 arcs 76 ms
-  // a step, 60 arcs 65, 30 arcs 59), ~0.04 ms as hairlines (drawArc); and where ~1,800 events
-  // are active at once, 150 arcs read as a tangle, not as links.
+  // Arcs: each costs ~0.13 ms of rasterizing a step (100k events: 150 arcs 76 ms a step, 60
+  // arcs 65, 30 arcs 59), and where ~1,800 events are active at once, 150 arcs read as a
+  // tangle, not as links.
   var MAX_ARCS = 50, ARC_POINTS = 32, MAX_LABEL_PLACES = 400, HIT_PX = 8;
   var LABEL_MERGE_PX = 34, MAX_LABEL_NAMES = 3; // a cluster's label names its first places
   var TEXT = {
@@ -684,47 +684,31 @@
     return out.reverse();
   }
 
-  /* An arc is drawn as a few parallel lines one device pixel wide, not as one wide stroke:
-   * Skia draws a line of at most one pixel with its fast hairline drawer, while a wider stroke
-   * becomes an outline filled with supersampled anti-aliasing. 50 arcs at 10k events: 4.6–4.8 ms
-   * of rasterizing a step as 2.2 px strokes, 1.9 ms as three lines 0.75 px apart, which look
-   * the same at that width (compared side by side). */
+  /* Tried and dropped: each arc as three parallel 1 px lines, which Skia draws with its fast
+   * hairline code (50 arcs at 10k events: 4.7 → 1.9 ms of rasterizing, the look the same). At
+   * 100k events after 200 steps all processes then held 596–653 MB (10 runs, 8 above 620)
+   * against 589–602 with wide strokes (7 runs), over the 600 MB target (benchmarks/README.md,
+   * fourth session). */
   function drawArc(ctx, hit, P) {
-    var i = hit.i, lines = S.arcPts.get(i);
-    if (!lines) {
-      lines = arcLatLngs(i, ARC_POINTS).map(function (line) {
-        var xy = new Float64Array(line.length * 2);
+    var i = hit.i, pts = S.arcPts.get(i);
+    if (!pts) {
+      pts = arcLatLngs(i, ARC_POINTS).map(function (line) {
+        var a = new Float64Array(line.length * 2);
         line.forEach(function (ll, j) {
-          var p = S.map.project(ll, P.zoom); xy[2 * j] = p.x; xy[2 * j + 1] = p.y;
+          var p = S.map.project(ll, P.zoom); a[2 * j] = p.x; a[2 * j + 1] = p.y;
         });
-        return xy;
+        return a;
       });
-      S.arcPts.set(i, lines);
+      S.arcPts.set(i, pts);
     }
-    var ratio = window.devicePixelRatio || 1, width = (i === S.selectedIdx ? 3.5 : 2.2) * ratio;
-    var span = width - 0.7, copies = Math.ceil(span / 0.75 - 1e-9) + 1; // outer lines' centres, device px
-    ctx.strokeStyle = HIGHLIGHT; ctx.globalAlpha = 0.85 * hit.strength; ctx.lineWidth = 1 / ratio;
-    ctx.setLineDash(S.evSoft[i] ? [6, 6] : []);
+    ctx.strokeStyle = HIGHLIGHT; ctx.globalAlpha = 0.85 * hit.strength; ctx.lineCap = 'round';
+    ctx.lineWidth = i === S.selectedIdx ? 3.5 : 2.2; ctx.setLineDash(S.evSoft[i] ? [6, 6] : []);
     ctx.beginPath();
-    lines.forEach(function (a) {
-      var n = unitNormals(a); // not kept with the points: cheap, and the cache grows as time moves
-      for (var c = 0; c < copies; c++) {
-        var off = (c / (copies - 1) - 0.5) * span / ratio;
-        ctx.moveTo(a[0] + n[0] * off + P.dx, a[1] + n[1] * off + P.dy);
-        for (var j = 2; j < a.length; j += 2) ctx.lineTo(a[j] + n[j] * off + P.dx, a[j + 1] + n[j + 1] * off + P.dy);
-      }
+    pts.forEach(function (a) {
+      ctx.moveTo(a[0] + P.dx, a[1] + P.dy);
+      for (var j = 2; j < a.length; j += 2) ctx.lineTo(a[j] + P.dx, a[j + 1] + P.dy);
     });
     ctx.stroke();
-  }
-
-  function unitNormals(xy) { // at each point of a polyline, the unit normal of its direction there
-    var m = xy.length / 2, n = new Float64Array(xy.length);
-    for (var j = 0; j < m; j++) {
-      var p = Math.max(0, j - 1), q = Math.min(m - 1, j + 1);
-      var dx = xy[2 * q] - xy[2 * p], dy = xy[2 * q + 1] - xy[2 * p + 1], len = Math.sqrt(dx * dx + dy * dy) || 1;
-      n[2 * j] = -dy / len; n[2 * j + 1] = dx / len;
-    }
-    return n;
   }
 
   function placeAt(point) { // the place under a container point: lit ones first, then any dot
