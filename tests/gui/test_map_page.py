@@ -364,15 +364,18 @@ def _highlight_runs(qtbot: Any, view: MapView, lon: float, south: float, north: 
         if _has_colour(image, x, y, radius=0, tolerance=60):
             run += 1
         elif run:
-            runs, run = [*runs, run], 0
-    return [*runs, run] if run else runs
+            runs.append(run)
+            run = 0
+    if run:
+        runs.append(run)
+    return runs
 
 
 def test_an_event_with_two_places_draws_one_arc_about_two_pixels_wide(
     qtbot: Any, make_view: Callable[[], MapView]
 ) -> None:
     """The arc between an active event's places crosses the column halfway between them once,
-    as a line 2–4 device pixels thick (drawn as parallel hairlines, see drawArc)."""
+    as a line 2–4 device pixels thick (a 2.2 px stroke; a single hairline would fail)."""
     places = {"west": _place("West", -20.0, 60.0), "east": _place("East", -20.0, 100.0)}
     events = [_event("voyage", "Voyage", DAY_1950, DAY_1950, ["west", "east"])]
     view = make_view()
