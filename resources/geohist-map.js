@@ -19,9 +19,9 @@
   var STREAM_MS = 50; // steps closer than this are a drag or playback (see setTime)
   var LONG_SPAN = 3653; // events longer than ~10 years are scanned apart, keeping the sweep short
   var MAX_LABELS = 24;
-  // Arcs: each costs ~0.13 ms of rasterizing a step (100k events: 150 arcs 76 ms a step, 60
-  // arcs 65, 30 arcs 59), and where ~1,800 events are active at once, 150 arcs read as a
-  // tangle, not as links.
+  // Arcs: where ~1,800 events are active at once (100k events), 150 arcs read as a tangle, not
+  // as links; and each cost ~0.1 ms of rasterizing a step as a wide stroke (~0.02 ms now, see
+  // drawArc).
   var MAX_ARCS = 50, ARC_POINTS = 32, MAX_LABEL_PLACES = 400, HIT_PX = 8;
   var LABEL_MERGE_PX = 34, MAX_LABEL_NAMES = 3; // a cluster's label names its first places
   var TEXT = {
@@ -109,8 +109,9 @@
     map.getContainer().classList.add('geohist-map');
     PANES.forEach(function (p) { map.createPane(p[0]).style.zIndex = String(p[1]); });
     var data = JSON.parse(document.getElementById(cfg.basemap).textContent);
+    S.baseRenderer = new WholePixelCanvas({ pane: 'gh-countries' });
     L.geoJSON(data, {
-      pane: 'gh-countries', interactive: false, style: function () { return LAND; },
+      pane: 'gh-countries', renderer: S.baseRenderer, interactive: false, style: function () { return LAND; },
       onEachFeature: function (feature, layer) {
         var iso = feature.properties.iso_a3;
         (S.countryLayers[iso] = S.countryLayers[iso] || []).push(layer);
@@ -176,7 +177,7 @@
     if (payload.afterglowDays !== undefined) S.opts.afterglowDays = payload.afterglowDays;
     indexPlaces(payload.placeIds || Object.keys(S.places));
     indexEvents(payload.events || {});
-    S.dotLayer = new DotsLayer().addTo(S.map);
+    S.dotLayer = new DotsLayer({ renderer: S.baseRenderer }).addTo(S.map);
     S.loaded = true;
     if (S.legendBox) fillLegend(S.legendBox);
     frameCatalog();
@@ -493,11 +494,26 @@
    * closer to the no-op step, the seed history ~40 MB lighter (see benchmarks/README.md).
    */
 
+  /* Leaflet's canvas renderer, kept at whole pixels. After a view reset (fitBounds or setView
+   * without animation) Leaflet re-places the canvas from the view's centre, which at a
+   * fractional zoom (zoomSnap 0.25) leaves it at a fractional offset, e.g. translate3d(-141.313px,
+   * -81.505px): the compositor then resamples the whole base map on every frame (10k events:
+   * 4.1–6.6 ms of the display compositor's 5.6–8.3 ms frame, at 1920×1080) and draws it a
+   * little blurred. At rest the canvas belongs at its bounds' corner, where _update put it and
+   * where its content was drawn for. */
+  var WholePixelCanvas = L.Canvas.extend({
+    _reset: function () {
+      L.Canvas.prototype._reset.call(this);
+      if (this._bounds) L.DomUtil.setPosition(this._container, this._bounds.min);
+    }
+  });
+
   /* The grey dots, drawn by Leaflet's canvas renderer of the base map's pane, after the
    * countries: they pan, zoom (animated) and redraw with the base map. A Leaflet path with the
    * renderer's whole area as its bounds, so any redraw of that canvas includes it. */
   var DotsLayer = L.Path.extend({
     options: { pane: 'gh-countries', interactive: false },
+    initialize: function (options) { L.setOptions(this, options); },
     _project: function () { this._pxBounds = this._renderer._bounds; },
     _update: function () { this._pxBounds = this._renderer._bounds; },
     _updatePath: function () {
@@ -684,13 +700,17 @@
     return out.reverse();
   }
 
-  /* Tried and dropped: each arc as three parallel 1 px lines, which Skia draws with its fast
-   * hairline code (50 arcs at 10k events: 4.7 → 1.9 ms of rasterizing, the look the same). At
-   * 100k events after 200 steps all processes then held 596–653 MB (10 runs, 8 above 620)
-   * against 589–602 with wide strokes (7 runs), over the 600 MB target (benchmarks/README.md,
-   * fourth session). */
+  /* An arc is three lines one device pixel wide, 0.75 px apart (five for the selected
+   * event's), not one 2.2 px stroke: Skia draws a line no wider than a pixel with its hairline
+   * drawer, while a wider stroke becomes an outline filled with supersampled anti-aliasing.
+   * ~48 arcs at 10k events, rasterizing a step: 4.2–5.2 ms as 2.2 px strokes, 2.7–3.4 with 4
+   * segments instead of 32 or as quadratic curves, 1.1 as three hairlines; one alone (0.4–0.6)
+   * reads too thin. The offset lines are worked out while drawing, not kept: arrays made per
+   * arc and dropped with it cost the page memory (benchmarks/README.md, fifth session). */
+  var ARC_LINES = [-0.75, 0, 0.75], SELECTED_ARC_LINES = [-1.5, -0.75, 0, 0.75, 1.5]; // device px
+
   function drawArc(ctx, hit, P) {
-    var i = hit.i, pts = S.arcPts.get(i);
+    var i = hit.i, pts = S.arcPts.get(i), ratio = window.devicePixelRatio || 1;
     if (!pts) {
       pts = arcLatLngs(i, ARC_POINTS).map(function (line) {
         var a = new Float64Array(line.length * 2);
@@ -701,14 +721,24 @@
       });
       S.arcPts.set(i, pts);
     }
-    ctx.strokeStyle = HIGHLIGHT; ctx.globalAlpha = 0.85 * hit.strength; ctx.lineCap = 'round';
-    ctx.lineWidth = i === S.selectedIdx ? 3.5 : 2.2; ctx.setLineDash(S.evSoft[i] ? [6, 6] : []);
+    var offsets = i === S.selectedIdx ? SELECTED_ARC_LINES : ARC_LINES;
+    ctx.strokeStyle = HIGHLIGHT; ctx.globalAlpha = 0.85 * hit.strength; ctx.lineWidth = 1 / ratio;
+    ctx.setLineDash(S.evSoft[i] ? [6, 6] : []);
     ctx.beginPath();
-    pts.forEach(function (a) {
-      ctx.moveTo(a[0] + P.dx, a[1] + P.dy);
-      for (var j = 2; j < a.length; j += 2) ctx.lineTo(a[j] + P.dx, a[j + 1] + P.dy);
-    });
+    for (var g = 0; g < pts.length; g++) {
+      for (var c = 0; c < offsets.length; c++) traceOffset(ctx, pts[g], offsets[c] / ratio, P);
+    }
     ctx.stroke();
+  }
+
+  function traceOffset(ctx, xy, off, P) { // the polyline moved sideways by off px along its normal
+    var m = xy.length / 2;
+    for (var j = 0; j < m; j++) {
+      var p = j > 0 ? j - 1 : 0, q = j < m - 1 ? j + 1 : m - 1;
+      var tx = xy[2 * q] - xy[2 * p], ty = xy[2 * q + 1] - xy[2 * p + 1], len = Math.sqrt(tx * tx + ty * ty) || 1;
+      var x = xy[2 * j] - ty / len * off + P.dx, y = xy[2 * j + 1] + tx / len * off + P.dy;
+      if (j) ctx.lineTo(x, y); else ctx.moveTo(x, y);
+    }
   }
 
   function placeAt(point) { // the place under a container point: lit ones first, then any dot

@@ -375,7 +375,7 @@ def test_an_event_with_two_places_draws_one_arc_about_two_pixels_wide(
     qtbot: Any, make_view: Callable[[], MapView]
 ) -> None:
     """The arc between an active event's places crosses the column halfway between them once,
-    as a line 2–4 device pixels thick (a 2.2 px stroke; a single hairline would fail)."""
+    as a line 2–4 device pixels thick (three hairlines 0.75 px apart; one alone fails)."""
     places = {"west": _place("West", -20.0, 60.0), "east": _place("East", -20.0, 100.0)}
     events = [_event("voyage", "Voyage", DAY_1950, DAY_1950, ["west", "east"])]
     view = make_view()
@@ -388,6 +388,27 @@ def test_an_event_with_two_places_draws_one_arc_about_two_pixels_wide(
     runs = _highlight_runs(qtbot, view, 80.0, -22.0, -5.0)
     assert len(runs) == 1, runs  # one line crosses, bowed north of the places' latitude
     assert 2 * ratio <= runs[0] <= 4 * ratio, runs
+
+
+def test_the_map_canvases_sit_on_whole_pixels_at_a_fractional_zoom(
+    qtbot: Any, make_view: Callable[[], MapView]
+) -> None:
+    """After a jump to a fractional zoom (zoomSnap is 0.25) every canvas of the map is placed
+    at whole pixels: Leaflet left the base map's at e.g. (-141.313, -81.505), which the
+    compositor resampled on every frame (4–6.6 ms of a 7 ms frame) and drew a little blurred."""
+    view = make_view()
+    view.set_payload(page_payload({"moscow": _place("Moscow", *MOSCOW)}, []))
+    offsets = (
+        "[...document.querySelectorAll('.leaflet-container canvas')]"
+        ".map(c => new DOMMatrix(getComputedStyle(c).transform)).map(m => [m.e, m.f, m.a])"
+    )
+    for center, zoom in (([48.3, 61.7], 1.5), ([40.05, 33.33], 3.75), ([-12.9, 101.1], 2.25)):
+        js(qtbot, view, f"(geohist.map.setView({center}, {zoom}, {{animate: false}}), 1)")
+        assert js(qtbot, view, "geohist.map.getZoom()") == zoom
+        placed = js(qtbot, view, offsets)
+        assert len(placed) >= 2, placed  # the base map's canvas and the one that changes
+        for x, y, scale in placed:
+            assert (x, y, scale) == (round(x), round(y), 1), placed
 
 
 def test_a_label_keeps_its_nodes_when_only_its_text_changes(
