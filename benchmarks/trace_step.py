@@ -1,7 +1,7 @@
 """Where a scrub step's time goes: a Chromium trace of N steps, summed per thread and task.
 
     python benchmarks/trace_step.py --events 10000 [--steps 40] [--seed 1] [--window]
-                                    [--top 25] [--save trace.json]
+                                    [--top 25] [--save trace.json] [--sequence N]
 
 Opens the same window as ``scrub.py`` (1920×1080 offscreen, the synthetic catalog), turns on
 QtWebEngine's DevTools endpoint on 127.0.0.1 (a free port; nothing leaves the machine), records a
@@ -13,6 +13,14 @@ a no-op step, and prints the heaviest trace events as milliseconds per step, by 
 the frame, ``CrBrowserMain`` is the Qt GUI thread. Nested events are counted inside their
 parents too, so rows do not add up. ``--save`` keeps the raw trace for chrome://tracing or
 Perfetto.
+
+``--sequence N`` also prints, for N steps, what the page's main thread and the display
+compositor did from the step's script on, in order, with times from its start: the script
+(``EvaluateScript``), the canvas flush (``FinalizeFrame``), each frame (``BeginMainFrame``,
+with its style, layout, paint and commit) and each frame drawn (``DrawAndSwap``, with the
+milliseconds of each quad: one slow quad is a layer drawn resampled). Everything before the
+frame that shows the step must fit in one 16.7 ms frame for the step to cost no more than
+the no-op.
 """
 
 from __future__ import annotations
@@ -90,6 +98,57 @@ def per_step(events: list[dict], steps: int, top: int) -> list[tuple[float, int,
     return [(us / steps / 1000, count[key], key[0], key[1]) for key, us in total.most_common(top)]
 
 
+SEQUENCE_EVENTS = {
+    "EvaluateScript": "script",
+    "CanvasRenderingContext2D::FinalizeFrame": "canvas flush",
+    "ProxyMain::BeginMainFrame": "frame",
+    "LocalFrameView::UpdateStyleAndLayout": "  style+layout",
+    "LocalFrameView::RunPaintLifecyclePhase": "  paint",
+    "Commit": "  commit",
+}
+
+
+def step_sequences(events: list[dict], count: int) -> list[str]:
+    """Per step (every other script, the no-op's being the others), from the middle of the run
+    (the first steps still build sprites and compile): the main thread's and the display
+    compositor's work in order, as lines of text. Tasks under 0.05 ms are left out."""
+    threads = {
+        (e["pid"], e["tid"]): e["args"]["name"]
+        for e in events
+        if e.get("ph") == "M" and e.get("name") == "thread_name"
+    }
+    done = sorted((e for e in events if e.get("ph") == "X" and "dur" in e), key=lambda e: e["ts"])
+    main = [e for e in done if threads.get((e["pid"], e["tid"])) == "CrRendererMain"]
+    viz = [e for e in done if threads.get((e["pid"], e["tid"])) == "VizCompositorThread"]
+    scripts = [e for e in main if e["name"] == "EvaluateScript"]
+    lines: list[str] = []
+    first = max(0, len(scripts) // 4) & ~1  # a step's script, not a no-op's
+    for k in range(first, min(len(scripts), first + 2 * count), 2):
+        start = scripts[k]["ts"]
+        end = scripts[k + 1]["ts"] if k + 1 < len(scripts) else start + 100_000
+        lines.append(f"step {k // 2 + 1} (its no-op's script at +{(end - start) / 1000:.1f} ms)")
+        for e in main:
+            if start <= e["ts"] < end and e["name"] in SEQUENCE_EVENTS and e["dur"] >= 50:
+                lines.append(
+                    f"  main +{(e['ts'] - start) / 1000:5.1f} {e['dur'] / 1000:5.1f} ms "
+                    f"{SEQUENCE_EVENTS[e['name']]}"
+                )
+        for e in viz:
+            if start <= e["ts"] < end and e["name"] == "Display::DrawAndSwap":
+                quads = [
+                    q["dur"] / 1000
+                    for q in viz
+                    if q["name"] == "SoftwareRenderer::DoDrawQuad"
+                    and e["ts"] <= q["ts"] <= e["ts"] + e["dur"]
+                ]
+                slow = ", ".join(f"{q:.2f}" for q in sorted(quads, reverse=True)[:3])
+                lines.append(
+                    f"  viz  +{(e['ts'] - start) / 1000:5.1f} {e['dur'] / 1000:5.1f} ms "
+                    f"frame drawn, {len(quads)} quads (slowest {slow} ms)"
+                )
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=10_000)
@@ -98,6 +157,9 @@ def main() -> None:
     parser.add_argument("--window", action="store_true", help="step with state.set_day")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--save", type=Path, help="write the raw trace here")
+    parser.add_argument(
+        "--sequence", type=int, default=0, metavar="N", help="print N steps' work in order"
+    )
     args = parser.parse_args()
 
     port = free_port()
@@ -164,6 +226,8 @@ def main() -> None:
     print("ms/step    count  thread                      event")
     for ms, n, thread, name in per_step(events, args.steps, args.top):
         print(f"{ms:7.2f} {n:8d}  {thread:27.27s} {name}")
+    for line in step_sequences(events, args.sequence):
+        print(line)
     sys.stdout.flush()
     os._exit(0)  # a clean Qt shutdown with an open DevTools socket can hang; nothing to save
 
