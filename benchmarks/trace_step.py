@@ -72,13 +72,18 @@ def fetch_json(app, url: str) -> dict:
     return box[0]
 
 
-def per_step(events: list[dict], steps: int, top: int) -> list[tuple[float, int, str, str]]:
-    """(ms per step, count, thread, name) of the heaviest complete and begin/end events."""
-    threads = {
+def thread_names(events: list[dict]) -> dict[tuple[int, int], str]:
+    """(pid, tid) → the thread's name, from the trace's metadata events."""
+    return {
         (e["pid"], e["tid"]): e["args"]["name"]
         for e in events
         if e.get("ph") == "M" and e.get("name") == "thread_name"
     }
+
+
+def per_step(events: list[dict], steps: int, top: int) -> list[tuple[float, int, str, str]]:
+    """(ms per step, count, thread, name) of the heaviest complete and begin/end events."""
+    threads = thread_names(events)
     total: collections.Counter = collections.Counter()
     count: collections.Counter = collections.Counter()
     open_events: dict = collections.defaultdict(list)
@@ -112,15 +117,12 @@ def step_sequences(events: list[dict], count: int) -> list[str]:
     """Per step (every other script, the no-op's being the others), from the middle of the run
     (the first steps still build sprites and compile): the main thread's and the display
     compositor's work in order, as lines of text. Tasks under 0.05 ms are left out."""
-    threads = {
-        (e["pid"], e["tid"]): e["args"]["name"]
-        for e in events
-        if e.get("ph") == "M" and e.get("name") == "thread_name"
-    }
+    threads = thread_names(events)
     done = sorted((e for e in events if e.get("ph") == "X" and "dur" in e), key=lambda e: e["ts"])
     main = [e for e in done if threads.get((e["pid"], e["tid"])) == "CrRendererMain"]
     viz = [e for e in done if threads.get((e["pid"], e["tid"])) == "VizCompositorThread"]
     scripts = [e for e in main if e["name"] == "EvaluateScript"]
+    quads = [e for e in viz if e["name"] == "SoftwareRenderer::DoDrawQuad"]
     lines: list[str] = []
     first = max(0, len(scripts) // 4) & ~1  # a step's script, not a no-op's
     for k in range(first, min(len(scripts), first + 2 * count), 2):
@@ -135,16 +137,11 @@ def step_sequences(events: list[dict], count: int) -> list[str]:
                 )
         for e in viz:
             if start <= e["ts"] < end and e["name"] == "Display::DrawAndSwap":
-                quads = [
-                    q["dur"] / 1000
-                    for q in viz
-                    if q["name"] == "SoftwareRenderer::DoDrawQuad"
-                    and e["ts"] <= q["ts"] <= e["ts"] + e["dur"]
-                ]
-                slow = ", ".join(f"{q:.2f}" for q in sorted(quads, reverse=True)[:3])
+                drawn = [q["dur"] / 1000 for q in quads if e["ts"] <= q["ts"] <= e["ts"] + e["dur"]]
+                slow = ", ".join(f"{q:.2f}" for q in sorted(drawn, reverse=True)[:3])
                 lines.append(
                     f"  viz  +{(e['ts'] - start) / 1000:5.1f} {e['dur'] / 1000:5.1f} ms "
-                    f"frame drawn, {len(quads)} quads (slowest {slow} ms)"
+                    f"frame drawn, {len(drawn)} quads (slowest {slow} ms)"
                 )
     return lines
 
