@@ -1,15 +1,16 @@
-/* geohist map labels: one box per cluster of lit places, beside its dot, clear of the others.
+/* geohist map labels: one box per cluster of lit places, beside its dot, clear of the others,
+ * painted on the map's changing canvas after the places and arcs.
  *
- * Plain divs in a pane of our own, not Leaflet tooltips: a tooltip measures itself when it opens
- * (a forced layout per label), and pushing overlapping tooltips apart read and wrote layout in
- * turns: ~400 ms per time step with two dozen labels at 10k events. Here every DOM write comes
- * first; the sizes of changed labels come from a ResizeObserver, which the browser calls after
- * its own layout of the frame, so reading them forces no extra layout (reading offsetWidth right
- * after the writes did: ~3 ms a step at 10k events); then positions are worked out in plain
- * arithmetic and written as transforms, visibility and the arrow's transform, none of which needs
- * the text laid out again. All of it lands in the same frame. Label content is made by the
- * caller with DOM nodes (text is data, never markup), only when its key changes, and may reuse
- * the label's last content element.
+ * Painted, not DOM: two dozen label elements whose text changed on most steps cost each frame
+ * ~5 ms of style, layout and paint on the page's main thread and ~5 ms of rastering their
+ * layers (10k events), which was most of what a step cost over a no-op step; the same labels
+ * painted here cost ~2 ms (benchmarks/README.md, sixth session). Before that they were Leaflet
+ * tooltips, which measured and pushed each other apart in turns: ~400 ms a step.
+ *
+ * A label is laid out (lines wrapped, long names cut with an ellipsis) only when its content
+ * changes, from text widths measured on the canvas and kept; its size is then known at once, so
+ * labels are placed and painted in the same pass. Text is drawn with fillText: titles and names
+ * are data and never become markup. shown() reports what was painted, for tests and tools.
  */
 (function () {
   'use strict';
@@ -20,113 +21,91 @@
   var FAR_PX = 220; // a label pushed further than this from its place is hidden, not misleading
   var SWITCH_COST = 12; // px: a label changes sides only for a clear gain, so it does not flicker
 
+  /* The look: a white box with a coloured left edge and an arrow towards its place. */
+  var FAMILY = '"DejaVu Sans", "Segoe UI", "Noto Sans", system-ui, sans-serif';
+  var LINE_HEIGHT = 1.35;
+  var PAD = { top: 4, right: 9, bottom: 5, left: 8 };
+  var RADIUS = 5, ARROW = 6;
+  var BOX_FILL = '#ffffff';
+  // a crisp outline and a 1 px drop below, not a blurred shadow: blurs are slow without a GPU
+  var OUTLINE = 'rgba(31, 41, 51, 0.16)', DROP = 'rgba(31, 41, 51, 0.12)';
+  var EDGE = { width: 3, color: '#e4572e', dashed: false };
+  var SOFT_EDGE = { width: 3, color: '#f0937a', dashed: true };
+  var SELECTED_EDGE = { width: 4, color: '#1f2933' }; // dashed if soft too
+  // Each kind of line: font size and weight, colour, widest (px; titles wrap, names are cut).
+  var KINDS = {
+    'gh-label-name': { size: 13, bold: true, color: '#1f2933', max: 320 },
+    'gh-label-title': { size: 12, color: '#3e4c59', max: 250, wrap: true, above: 1 },
+    'gh-label-date': { size: 11, color: '#7b8794', italicIfSoft: true },
+    'gh-label-more': { size: 11, color: '#7b8794' }
+  };
+  var MORE_NAMES = { color: '#52606d', gap: 0.3 }; // "+2 places": kept whole, gap in em
+  var ELLIPSIS = '\u2026';
+  var MEASURED_MAX = 20000; // text widths kept before the cache starts afresh
+
   function LabelLayer(map, obstacles) {
     this.map = map;
     this.obstacles = obstacles || function () { return []; };
-    this.pane = map.createPane('gh-labels');
-    this.pane.style.zIndex = '650';
-    this.pane.style.pointerEvents = 'none';
-    this.pane.classList.add('leaflet-zoom-hide'); // stale while Leaflet animates a zoom
-    this.boxes = new Map(); // id → { node, key, latlng, side, size }
-    this.order = [];
+    this.layouts = new Map(); // id → { key, layout } of the labels painted last
+    this.sides = new Map(); // id → the side it was painted on, so it keeps it
+    this.painted = [];
     this.obstacleCache = null;
+    this.widths = new Map(); // font + text → px
     map.on('resize', this.obstaclesChanged, this);
-    this.sizes = new ResizeObserver(this.measured.bind(this));
   }
 
-  /* items: [{ id, latlng: [lat, lon], key, fill: function (last) { return Element; } }], most
-   * important first: earlier labels keep their place, later ones move out of their way. fill
-   * gets the element it returned last time for this label (null at first) and may return it
-   * changed in place. */
-  LabelLayer.prototype.show = function (items) {
-    var boxes = this.boxes, pane = this.pane, keep = new Set(), sizes = this.sizes;
+  /* Places and paints items: [{ id, latlng: [lat, lon], key, look: { soft, selected },
+   * lines }], most important first (earlier labels keep their place, later ones move out of
+   * their way). lines: [kind, text] or, for the names, [kind, [[part kind, text], ...]]; key
+   * stands for look and lines, so an unchanged label is not laid out again. ctx draws in the
+   * map container's CSS pixels; size is the container's size. */
+  LabelLayer.prototype.draw = function (ctx, items, size) {
+    var self = this, layouts = new Map(), placed = this.obstacleRects().slice(), painted = [];
     items.forEach(function (item) {
-      var box = boxes.get(item.id);
-      if (!box) {
-        box = { node: document.createElement('div'), pointer: document.createElement('div'), key: null,
-          content: null, side: 'right', size: null };
-        box.node.className = 'geohist-label';
-        box.pointer.className = 'gh-arrow';
-        box.node.appendChild(box.pointer);
-        box.node.geohistBox = box;
-        pane.appendChild(box.node);
-        boxes.set(item.id, box);
-        sizes.observe(box.node); // its first size arrives after the next layout
-      }
-      if (box.key !== item.key) {
-        box.key = item.key;
-        var content = item.fill(box.content); // a new size, if any, arrives through measured()
-        if (content !== box.content) {
-          if (box.content) box.node.replaceChild(content, box.content); else box.node.appendChild(content);
-          box.content = content;
-        }
-      }
-      box.latlng = item.latlng;
-      keep.add(item.id);
+      var last = self.layouts.get(item.id);
+      var layout = last && last.key === item.key ? last.layout : self.layout(ctx, item);
+      layouts.set(item.id, { key: item.key, layout: layout });
+      var anchor = self.map.latLngToContainerPoint(item.latlng);
+      var side = self.sides.get(item.id) || 'right';
+      var spot = bestSpot(anchor, layout.width, layout.height, side, placed, size);
+      var left = Math.round(spot.rect.left), top = Math.round(spot.rect.top);
+      painted.push({ id: item.id, item: item, layout: layout, left: left, top: top, side: spot.side,
+        shown: spot.shown });
+      if (!spot.shown) return; // pushed too far from its place: left out, not misleading
+      placed.push(spot.rect);
+      self.sides.set(item.id, spot.side);
+      var arrowY = Math.round(Math.min(Math.max(spot.arrowY, 8), layout.height - 8));
+      paint(ctx, layout, left, top, spot.side, arrowY);
     });
-    boxes.forEach(function (box, id) {
-      if (!keep.has(id)) {
-        sizes.unobserve(box.node);
-        box.node.remove(); boxes.delete(id);
-      }
-    });
-    this.order = items.map(function (item) { return item.id; });
-    this.arrange();
+    this.sides.forEach(function (side, id) { if (!layouts.has(id)) self.sides.delete(id); });
+    this.layouts = layouts;
+    this.painted = painted;
   };
 
-  /* ResizeObserver callback: new sizes of label boxes, known without forcing a layout. */
-  LabelLayer.prototype.measured = function (entries) {
-    var changed = false;
-    entries.forEach(function (entry) {
-      var box = entry.target.geohistBox, border = entry.borderBoxSize[0];
-      if (!box) return;
-      var size = [border.inlineSize, border.blockSize];
-      if (!box.size || box.size[0] !== size[0] || box.size[1] !== size[1]) { box.size = size; changed = true; }
-    });
-    if (changed) this.arrange();
-  };
-
-  LabelLayer.prototype.arrange = function () {
-    var map = this.map, size = map.getSize(), boxes = this.boxes;
-    // Only boxes whose size is known take part; a new one is placed when measured() hears of it.
-    var list = this.order.map(function (id) { return boxes.get(id); }).filter(function (b) {
-      if (!b.size && b.shown !== false) { b.shown = false; b.node.style.visibility = 'hidden'; }
-      return !!b.size;
-    });
-    var dims = list.map(function (b) { return b.size; });
-    var placed = this.obstacleRects().slice();
-    var spots = list.map(function (b, k) {
-      var anchor = map.latLngToContainerPoint(b.latlng);
-      var spot = bestSpot(anchor, dims[k][0], dims[k][1], b.side, placed, size);
-      if (spot.shown) placed.push(spot.rect);
-      return spot;
-    });
-    // Writes only, and only what changed: an unchanged label costs the frame no style, layout
-    // or paint work.
-    list.forEach(function (b, k) {
-      var spot = spots[k];
-      // visibility, not display: a hidden label keeps its size and its text stays laid out
-      if (b.shown !== spot.shown) { b.shown = spot.shown; b.node.style.visibility = spot.shown ? '' : 'hidden'; }
-      if (!spot.shown) return;
-      if (b.sideShown !== spot.side) {
-        b.sideShown = spot.side;
-        b.node.classList.toggle('gh-left', spot.side === 'left');
-      }
-      b.side = spot.side;
-      var arrow = Math.round(Math.min(Math.max(spot.arrowY, 8), dims[k][1] - 8));
-      // moved by a transform, which costs no style or layout: a custom property read by the
-      // label's ::before restyled the whole label (10k events: ~0.3 ms of style a step)
-      if (b.arrow !== arrow) { b.arrow = arrow; b.pointer.style.transform = 'translateY(' + arrow + 'px)'; }
-      var at = map.containerPointToLayerPoint([spot.rect.left, spot.rect.top]).round();
-      if (!b.at || !b.at.equals(at)) { b.at = at; L.DomUtil.setPosition(b.node, at); }
+  /* The labels of the last step: id, look, lines (their whole texts), rows (as drawn: wrapped
+   * and cut), the box in container pixels, the side of its place it is on, and whether it was
+   * painted (shown) or left out because it would have been too far from its place. */
+  LabelLayer.prototype.shown = function () {
+    return this.painted.map(function (p) {
+      var lines = p.item.lines.map(function (line) {
+        var text = Array.isArray(line[1]) ? line[1].map(function (part) { return part[1]; }).join(' ') : line[1];
+        return { kind: line[0], text: text };
+      });
+      return {
+        id: p.id, soft: !!p.item.look.soft, selected: !!p.item.look.selected,
+        lines: lines, text: lines.map(function (l) { return l.text; }).join(''),
+        rows: p.layout.rows.map(function (r) { return r.text; }),
+        left: p.left, top: p.top, right: p.left + p.layout.width, bottom: p.top + p.layout.height,
+        side: p.side, shown: p.shown
+      };
     });
   };
 
-  LabelLayer.prototype.clear = function () { this.show([]); };
+  LabelLayer.prototype.obstaclesChanged = function () { this.obstacleCache = null; };
 
-  /* The obstacles' boxes in container pixels. Read once and kept: reading them right after the
-   * labels' DOM writes forced a layout every step. They move only when the map is resized or
-   * the caller changes them (obstaclesChanged). */
+  /* The obstacles' boxes in container pixels. Read once and kept: reading layout while a step
+   * is painted could force one. They move only when the map is resized or the caller changes
+   * them (obstaclesChanged). */
   LabelLayer.prototype.obstacleRects = function () {
     if (this.obstacleCache) return this.obstacleCache;
     var origin = this.map.getContainer().getBoundingClientRect();
@@ -138,7 +117,167 @@
     return this.obstacleCache;
   };
 
-  LabelLayer.prototype.obstaclesChanged = function () { this.obstacleCache = null; };
+  /* ---------- layout: rows of text, and the box's size ---------- */
+
+  function font(kind, soft, bold) {
+    var k = KINDS[kind] || KINDS['gh-label-title'];
+    var italic = k.italicIfSoft && soft ? 'italic ' : '';
+    return italic + (bold === undefined ? (k.bold ? 'bold ' : '') : (bold ? 'bold ' : '')) + k.size + 'px ' + FAMILY;
+  }
+
+  LabelLayer.prototype.width = function (ctx, fontName, text) {
+    var key = fontName + '\n' + text, w = this.widths.get(key);
+    if (w !== undefined) return w;
+    if (this.widths.size >= MEASURED_MAX) this.widths.clear();
+    if (ctx.font !== fontName) ctx.font = fontName;
+    w = ctx.measureText(text).width;
+    this.widths.set(key, w);
+    return w;
+  };
+
+  /* The longest start of text that fits in max px with an ellipsis (the whole text if it fits). */
+  LabelLayer.prototype.fit = function (ctx, fontName, text, max) {
+    if (this.width(ctx, fontName, text) <= max) return text;
+    var lo = 0, hi = text.length - 1;
+    while (lo < hi) { // the largest n with text[0:n] + … no wider than max
+      var mid = (lo + hi + 1) >> 1;
+      if (this.width(ctx, fontName, text.slice(0, mid).trimEnd() + ELLIPSIS) <= max) lo = mid; else hi = mid - 1;
+    }
+    return text.slice(0, lo).trimEnd() + ELLIPSIS;
+  };
+
+  /* Words filled greedily into rows no wider than max; a word wider than that alone is cut. */
+  LabelLayer.prototype.wrap = function (ctx, fontName, text, max) {
+    var words = String(text).split(/\s+/).filter(Boolean), rows = [], row = '';
+    for (var k = 0; k < words.length; k++) {
+      var next = row ? row + ' ' + words[k] : words[k];
+      if (!row || this.width(ctx, fontName, next) <= max) { row = next; continue; }
+      rows.push(this.fit(ctx, fontName, row, max));
+      row = words[k];
+    }
+    rows.push(this.fit(ctx, fontName, row, max));
+    return rows;
+  };
+
+  LabelLayer.prototype.layout = function (ctx, item) {
+    var self = this, soft = !!item.look.soft, rows = [], y = PAD.top, contentWidth = 0;
+    var edge = item.look.selected ? { width: SELECTED_EDGE.width, color: SELECTED_EDGE.color, dashed: soft }
+      : (soft ? SOFT_EDGE : EDGE);
+    var x0 = edge.width + PAD.left;
+    function row(fontName, color, text, x, height, width) {
+      rows.push({ font: fontName, color: color, text: text, x: x0 + x, y: y, height: height });
+      contentWidth = Math.max(contentWidth, x + width);
+    }
+    item.lines.forEach(function (line) {
+      var kind = KINDS[line[0]] || KINDS['gh-label-title'], height = kind.size * LINE_HEIGHT;
+      var fontName = font(line[0], soft);
+      y += kind.above || 0;
+      if (Array.isArray(line[1])) { // names, and "+N places" kept whole after them
+        var names = line[1][0] ? line[1][0][1] : '', more = line[1][1] ? line[1][1][1] : '';
+        var moreFont = font(line[0], soft, false), gap = more ? MORE_NAMES.gap * kind.size : 0;
+        var moreWidth = more ? self.width(ctx, moreFont, more) : 0;
+        var shown = self.fit(ctx, fontName, names, (kind.max || Infinity) - gap - moreWidth);
+        var namesWidth = self.width(ctx, fontName, shown);
+        row(fontName, kind.color, shown, 0, height, namesWidth);
+        if (more) row(moreFont, MORE_NAMES.color, more, namesWidth + gap, height, moreWidth);
+        y += height;
+        return;
+      }
+      var texts = kind.wrap ? self.wrap(ctx, fontName, line[1], kind.max)
+        : [kind.max ? self.fit(ctx, fontName, line[1], kind.max) : String(line[1])];
+      texts.forEach(function (text) {
+        row(fontName, kind.color, text, 0, height, self.width(ctx, fontName, text));
+        y += height;
+      });
+    });
+    rows.forEach(function (r) { // the baseline: text centred in its line as CSS centres it
+      var m = fontMetrics(ctx, r.font);
+      r.baseline = r.y + (r.height - m.ascent - m.descent) / 2 + m.ascent;
+    });
+    return { width: Math.ceil(x0 + contentWidth + PAD.right), height: Math.ceil(y + PAD.bottom),
+      rows: rows, edge: edge };
+  };
+
+  var metrics = new Map();
+  function fontMetrics(ctx, fontName) {
+    var m = metrics.get(fontName);
+    if (m) return m;
+    if (ctx.font !== fontName) ctx.font = fontName;
+    var t = ctx.measureText('Hg');
+    m = { ascent: t.fontBoundingBoxAscent, descent: t.fontBoundingBoxDescent };
+    metrics.set(fontName, m);
+    return m;
+  }
+
+  /* ---------- painting ---------- */
+
+  /* Painted at whole pixels, every large area a rectangle on the pixel grid: Skia fills those
+   * as a blit, any other shape (a rounded box) through its anti-aliasing rasterizer, several
+   * times slower. The box is opaque: a see-through fill made Skia blend every pixel under two
+   * dozen labels (10k events: ~2.6 ms of rasterizing a step). The outline is two one-pixel
+   * strokes, which Skia draws as hairlines. (Keeping each label as a bitmap, rasterized when
+   * its content changes and copied on each step, cost more: ~3 ms a step more at 10k events.) */
+  function paint(ctx, layout, left, top, side, arrowY) {
+    var w = layout.width, h = layout.height, edge = layout.edge;
+    ctx.globalAlpha = 1; ctx.setLineDash([]); ctx.lineWidth = 1;
+    ctx.strokeStyle = DROP; // the drop below, then the outline all round
+    ctx.beginPath(); ctx.roundRect(left - 0.5, top + 0.5, w + 1, h + 1, RADIUS + 0.5); ctx.stroke();
+    ctx.strokeStyle = OUTLINE;
+    ctx.beginPath(); ctx.roundRect(left - 0.5, top - 0.5, w + 1, h + 1, RADIUS + 0.5); ctx.stroke();
+    ctx.fillStyle = BOX_FILL;
+    roundBox(ctx, left, top, w, h, RADIUS);
+    ctx.beginPath(); // the arrow, from the box's near edge towards the place, over the outline
+    var x = side === 'right' ? left : left + w, tip = side === 'right' ? -ARROW : ARROW;
+    ctx.moveTo(x, top + arrowY - ARROW); ctx.lineTo(x + tip, top + arrowY); ctx.lineTo(x, top + arrowY + ARROW);
+    ctx.closePath(); ctx.fill();
+    ctx.fillStyle = edge.color; // the coloured left edge, inside the box's rounded corners
+    if (!edge.dashed) {
+      edgeBand(ctx, left, top, edge.width, h, true, true);
+    } else {
+      for (var y = top; y < top + h; y += 3 * edge.width) {
+        edgeBand(ctx, left, y, edge.width, Math.min(2 * edge.width, top + h - y), y === top, y + 3 * edge.width >= top + h);
+      }
+    }
+    ctx.textBaseline = 'alphabetic'; ctx.textAlign = 'left';
+    layout.rows.forEach(function (r) {
+      if (ctx.font !== r.font) ctx.font = r.font;
+      ctx.fillStyle = r.color;
+      ctx.fillText(r.text, left + r.x, top + r.baseline);
+    });
+  }
+
+  /* A box with rounded corners as three rectangles and four quarter discs. */
+  function roundBox(ctx, left, top, w, h, r) {
+    ctx.fillRect(left + r, top, w - 2 * r, h);
+    ctx.fillRect(left, top + r, r, h - 2 * r);
+    ctx.fillRect(left + w - r, top + r, r, h - 2 * r);
+    ctx.beginPath();
+    corner(ctx, left + r, top + r, r, Math.PI, 1.5 * Math.PI);
+    corner(ctx, left + w - r, top + r, r, 1.5 * Math.PI, 2 * Math.PI);
+    corner(ctx, left + w - r, top + h - r, r, 0, 0.5 * Math.PI);
+    corner(ctx, left + r, top + h - r, r, 0.5 * Math.PI, Math.PI);
+    ctx.fill();
+  }
+
+  function corner(ctx, cx, cy, r, from, to) {
+    ctx.moveTo(cx, cy); ctx.arc(cx, cy, r, from, to); ctx.closePath();
+  }
+
+  /* The left edge from y to y + h, its ends rounded where they meet the box's corners. */
+  function edgeBand(ctx, left, y, width, h, roundTop, roundBottom) {
+    var r = RADIUS, y0 = roundTop ? y + r : y, y1 = roundBottom ? y + h - r : y + h;
+    ctx.fillRect(left, y0, width, Math.max(0, y1 - y0));
+    if (!roundTop && !roundBottom) return;
+    ctx.save();
+    ctx.beginPath(); ctx.rect(left, y, width, h); ctx.clip();
+    ctx.beginPath();
+    if (roundTop) corner(ctx, left + r, y + r, r, Math.PI, 1.5 * Math.PI);
+    if (roundBottom) corner(ctx, left + r, y + h - r, r, 0.5 * Math.PI, Math.PI);
+    ctx.fill();
+    ctx.restore();
+  }
+
+  /* ---------- placing: beside the place, clear of the labels before ---------- */
 
   /* The cheapest of: right or left of the place, moved down or up past the labels already
    * placed. Leaving the map costs more than any move; changing sides costs a little. */

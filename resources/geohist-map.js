@@ -40,7 +40,7 @@
     first: new Float64Array(0), last: new Float64Array(0), isLong: new Uint8Array(0),
     longIdx: [], maxShort: 0,
     labels: null,
-    opts: { afterglowDays: 365, autoFrame: false, lang: 'en' },
+    opts: { afterglowDays: 365, autoFrame: false, lang: 'en', labels: true },
     time: null, seq: 0, selected: null, selectedIdx: -1, frameKey: null, renderQueued: false,
     frameUsed: false, lastStepAt: -Infinity,
     dotLayer: null, hoverTip: null, proj: { zoom: null },
@@ -128,7 +128,6 @@
     S.labels = new window.GeohistLabels(map, function () {
       return S.legendBox ? [S.legendBox] : [];
     });
-    map.on('moveend', placeLabels);
     afterFrames(function () {
       connectBridge(function () { S.pageReady = true; notify('pageReady'); });
     });
@@ -294,7 +293,6 @@
     S.shade = new Int16Array(0); S.nTouched = S.nHits = S.nLabels = 0;
     if (S.shadeLayer) S.shadeLayer.redraw();
     S.frameKey = null;
-    if (S.labels) S.labels.clear();
     S.loaded = false; S.shows = null;
   }
 
@@ -351,7 +349,6 @@
     S.arcHits = pickArcs();
     applyCountries();
     orderLabels();
-    placeLabels();
     S.shadeLayer.redraw();
     maybeFrame();
   }
@@ -584,6 +581,7 @@
     if (!S.loaded) return;
     drawRegions(ctx, P);
     drawLit(ctx, size, P);
+    S.labels.draw(ctx, S.opts.labels ? labelItems(P) : [], size);
   }
 
   function drawLit(ctx, size, P) {
@@ -855,9 +853,8 @@
     }
   }
 
-  function placeLabels() { // one label per cluster of nearby lit places, anchored on the first
-    if (!S.map || !S.loaded) return;
-    var clusters = [], P = positions(), near = LABEL_MERGE_PX * LABEL_MERGE_PX;
+  function labelItems(P) { // one label per cluster of nearby lit places, anchored on the first
+    var clusters = [], near = LABEL_MERGE_PX * LABEL_MERGE_PX;
     for (var k = 0; k < S.nLabels; k++) {
       var p = S.labelOrder[k], x = P.xy[2 * p] + P.dx, y = P.xy[2 * p + 1] + P.dy, c = null;
       for (var q = 0; q < clusters.length && !c; q++) {
@@ -866,13 +863,13 @@
       }
       if (c) c.members.push(p); else if (clusters.length < MAX_LABELS) clusters.push({ x: x, y: y, members: [p] });
     }
-    S.labels.show(clusters.map(function (c) {
+    return clusters.map(function (c) {
       var info = labelInfo(c.members), id = S.placeIds[c.members[0]], place = S.places[id];
-      var look = labelLook(info), lines = labelLines(info);
-      // the key is what the label shows, so an unchanged label costs nothing
-      return { id: id, latlng: [place.lat, place.lon], key: JSON.stringify([look, lines]),
-        fill: function (box) { return fillLabel(box, look, lines); } };
-    }));
+      var look = { soft: info.soft, selected: info.selected }, lines = labelLines(info);
+      // the key is what the label shows, so an unchanged label is not laid out again
+      return { id: id, latlng: [place.lat, place.lon], look: look, lines: lines,
+        key: JSON.stringify([look.soft, look.selected, lines]) };
+    });
   }
 
   /* The names of a cluster's places, its first two events (numbers), how many events it has. */
@@ -892,15 +889,11 @@
     return { names: names, events: events, count: count, soft: soft, selected: selected };
   }
 
-  function labelLook(info) {
-    return 'gh-label' + (info.soft ? ' gh-soft' : '') + (info.selected ? ' gh-selected' : '');
-  }
-
   /* A label's lines, as [class, text] or, for the line of names, [class, [[class, text], ...]]. */
   function labelLines(info) {
     var names = [['gh-names', info.names.slice(0, MAX_LABEL_NAMES).join(' · ')]];
     if (info.names.length > MAX_LABEL_NAMES) { // kept whole while long names give way
-      names.push(['gh-more-names', ' +' + (info.names.length - MAX_LABEL_NAMES) + ' ' + tr('places')]);
+      names.push(['gh-more-names', '+' + (info.names.length - MAX_LABEL_NAMES) + ' ' + tr('places')]);
     }
     var lines = [['gh-label-name', names]];
     info.events.forEach(function (i) {
@@ -910,48 +903,6 @@
     });
     if (info.count > 2) lines.push(['gh-label-more', '+' + (info.count - 2) + ' ' + tr('more')]);
     return lines;
-  }
-
-  /* The label's box with these lines. The last box is reused when its lines are of the same
-   * kinds, only its texts rewritten: at 100k events most labels change on every step, and
-   * building them anew left ~0.25 MB of DOM garbage a step, which only V8's rare full
-   * collections free (the page grew by ~50 MB over 200 steps). */
-  function fillLabel(box, look, lines) {
-    if (!box || !sameKinds(box, lines)) {
-      box = el('div');
-      lines.forEach(function (line) {
-        var node = box.appendChild(el('div', line[0]));
-        if (Array.isArray(line[1])) line[1].forEach(function (part) { node.appendChild(el('span', part[0])); });
-      });
-    }
-    if (box.className !== look) box.className = look;
-    lines.forEach(function (line, k) {
-      var node = box.children[k];
-      if (!Array.isArray(line[1])) { setText(node, line[1]); return; }
-      line[1].forEach(function (part, j) { setText(node.children[j], part[1]); });
-    });
-    return box;
-  }
-
-  function sameKinds(box, lines) {
-    if (box.children.length !== lines.length) return false;
-    return lines.every(function (line, k) {
-      var node = box.children[k];
-      if (node.className !== line[0]) return false;
-      if (!Array.isArray(line[1])) return true;
-      return node.children.length === line[1].length && line[1].every(function (part, j) {
-        return node.children[j].className === part[0];
-      });
-    });
-  }
-
-  function setText(node, text) { // rewrites the node's one text node, keeping it
-    var t = node.firstChild;
-    if (t && t.nodeType === Node.TEXT_NODE && !t.nextSibling) {
-      if (t.data !== text) t.data = text;
-    } else {
-      node.textContent = text;
-    }
   }
 
   /* What a step shows, as ids; built on demand (state(), auto-framing), once per render. */
@@ -1004,6 +955,11 @@
 
   /* ---------- the rest of the public API ---------- */
 
+  function labels() { // the labels on show, as geohist-labels.js painted them
+    flushRender();
+    return S.labels ? S.labels.shown() : [];
+  }
+
   function state() {
     flushRender();
     var now = shows();
@@ -1013,7 +969,7 @@
 
   function setOptions(options) {
     var o = options || {}, langChanged = o.lang !== undefined && o.lang !== S.opts.lang;
-    ['afterglowDays', 'autoFrame', 'lang'].forEach(function (k) { if (o[k] !== undefined) S.opts[k] = o[k]; });
+    ['afterglowDays', 'autoFrame', 'lang', 'labels'].forEach(function (k) { if (o[k] !== undefined) S.opts[k] = o[k]; });
     if (o.autoFrame) S.frameKey = null;
     if (langChanged && S.legendBox) fillLegend(S.legendBox);
     render();
@@ -1026,7 +982,7 @@
   }
 
   window.geohist = {
-    attach: attach, load: load, relabel: relabel, setTime: setTime, state: state,
+    attach: attach, load: load, relabel: relabel, setTime: setTime, state: state, labels: labels,
     setOptions: setOptions, selectEvent: selectEvent,
     get map() { return S.map; }
   };

@@ -13,6 +13,7 @@ import shiboken6
 from PySide6.QtCore import QEvent, QPoint, QStandardPaths, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
+from tests.map_labels import LABEL_TEXTS_JS
 
 from geohist.model.time import days_from_civil
 
@@ -135,7 +136,7 @@ def test_language_switch_rewords_everything(qtbot: Any, window) -> None:
     assert "Februari 1950" in window.details.toPlainText()
 
 
-LABEL_TEXTS = "[...document.querySelectorAll('.geohist-label')].map(e => e.textContent).sort()"
+LABEL_TEXTS = LABEL_TEXTS_JS + ".sort()"
 MAP_VIEW = "[geohist.map.getCenter(), geohist.map.getZoom()]"
 
 
@@ -168,9 +169,7 @@ def test_hostile_titles_show_as_text(qtbot: Any, window, tmp_path: Path) -> None
     assert state["active"] == ["xss"]
     window.select_event("xss")
     assert payload in window.details.toPlainText()
-    labels = js(
-        qtbot, window, "[...document.querySelectorAll('.gh-label')].map(e => e.textContent)"
-    )
+    labels = js(qtbot, window, LABEL_TEXTS_JS)
     assert any(payload in label for label in labels)
     assert js(qtbot, window, "typeof window.__xss") == "undefined"
     assert js(qtbot, window, "document.querySelectorAll('img[src=x]').length") == 0

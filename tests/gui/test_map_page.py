@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWebEngineCore import QWebEngineProfile
 from PySide6.QtWidgets import QApplication
+from tests.map_labels import label_lines_js
 
 from geohist.gui.map_widget import MapView, RequestRecorder
 from geohist.mapview.page import build_map_page
@@ -173,9 +174,7 @@ def test_ready_and_time_steps(qtbot: Any, make_view: Callable[[], MapView]) -> N
     assert state["ready"] and state["loaded"]
     assert state["active"] == ["sino-soviet-1950"]
     assert "moscow" in state["lit"] and "ankara" not in state["lit"]
-    names = js(
-        qtbot, view, "[...document.querySelectorAll('.gh-label-name')].map(e => e.textContent)"
-    )
+    names = js(qtbot, view, label_lines_js("gh-label-name"))
     assert any("Port Arthur" in name for name in names), names  # dated name, not "Lüshun"
 
     state = step(qtbot, view, DAY_1921)
@@ -275,7 +274,7 @@ def test_canvas_markers_show_the_lit_place(
         "lushun",
         "moscow",
     ]
-    assert js(qtbot, view, "document.querySelectorAll('.gh-label.gh-selected').length") >= 1
+    assert js(qtbot, view, "geohist.labels().filter(l => l.selected).length") >= 1
 
 
 def _square(south: float, north: float, west: float, east: float) -> dict[str, Any]:
@@ -288,8 +287,8 @@ def _pixel(qtbot: Any, view: MapView, latlng: tuple[float, float]) -> QColor:
     js(
         qtbot,
         view,
-        "(['.leaflet-gh-labels-pane', '.leaflet-control-container'].forEach("
-        "s => document.querySelector(s).style.visibility = 'hidden'), 1)",
+        "(geohist.setOptions({labels: false}), document.querySelector("
+        "'.leaflet-control-container').style.visibility = 'hidden', 1)",
     )
     point = js(qtbot, view, f"geohist.map.latLngToContainerPoint({list(latlng)})")
     ratio = view.devicePixelRatioF()
@@ -411,14 +410,15 @@ def test_the_map_canvases_sit_on_whole_pixels_at_a_fractional_zoom(
             assert (x, y, scale) == (round(x), round(y), 1), placed
 
 
-def test_a_label_keeps_its_nodes_when_only_its_text_changes(
+def test_a_label_is_painted_beside_its_place_with_its_lines(
     qtbot: Any, make_view: Callable[[], MapView]
 ) -> None:
-    """A label whose lines keep their kinds is rewritten in place (new DOM nodes on every step
-    left ~0.25 MB of garbage a step at 100k events); one that gains a line is built anew."""
+    """Labels are painted on the map's canvas: what the page reports painting is where the
+    widget shows a white box with the highlight's edge, and long titles wrap inside it."""
+    long_title = "A second title long enough that it has to wrap onto more lines"
     events = [
         _event("first", "First title", DAY_1921, DAY_1921, ["moscow"]),
-        _event("second", "Second title", DAY_1921 + 1, DAY_1921 + 1, ["moscow"]),
+        _event("second", long_title, DAY_1921 + 1, DAY_1921 + 1, ["moscow"]),
         {
             **_event("third", "Third title", DAY_1921 + 2, DAY_1921 + 2, ["moscow"]),
             "date_label": "18 March 1921",
@@ -426,20 +426,39 @@ def test_a_label_keeps_its_nodes_when_only_its_text_changes(
     ]
     view = make_view()
     view.set_payload(page_payload({"moscow": _place("Moscow", *MOSCOW)}, events, afterglow_days=0))
-    title = "document.querySelector('.gh-label-title')"
     step(qtbot, view, DAY_1921)
-    assert js(qtbot, view, f"({title}.firstChild.geohistMark = 'kept', {title}.textContent)") == (
-        "First title"
-    )
-    step(qtbot, view, DAY_1921 + 1)
-    assert js(qtbot, view, f"[{title}.textContent, {title}.firstChild.geohistMark]") == [
-        "Second title",
-        "kept",
+    (label,) = js(qtbot, view, "geohist.labels()")
+    assert label["shown"]
+    assert [(line["kind"], line["text"]) for line in label["lines"]] == [
+        ("gh-label-name", "Moscow"),
+        ("gh-label-title", "First title"),
     ]
-    step(qtbot, view, DAY_1921 + 2)  # a date line too: other kinds of lines, a new box
-    texts = "[...document.querySelectorAll('.gh-label > *')].map(e => e.textContent)"
-    assert js(qtbot, view, texts) == ["Moscow", "Third title", "18 March 1921"]
-    assert js(qtbot, view, f"{title}.firstChild.geohistMark || null") is None
+    assert label["rows"] == ["Moscow", "First title"]
+    place = js(qtbot, view, f"geohist.map.latLngToContainerPoint({list(MOSCOW)})")
+    if label["side"] == "right":
+        assert label["left"] > place["x"]
+    else:
+        assert label["right"] < place["x"]
+    assert label["top"] < place["y"] < label["bottom"]  # beside it, at its height
+
+    qtbot.wait(300)  # the frame reaches the widget a few ms after the page reports it
+    image, ratio = view.grab().toImage(), view.devicePixelRatioF()
+
+    def colour(x: float, y: float) -> QColor:
+        return image.pixelColor(round(x * ratio), round(y * ratio))
+
+    assert _near(colour(label["right"] - 4, label["bottom"] - 3), (255, 255, 255), 6)
+    assert _near(
+        colour(label["left"] + 1, (label["top"] + label["bottom"]) / 2), (0xE4, 0x57, 0x2E)
+    )
+
+    step(qtbot, view, DAY_1921 + 1)
+    (label,) = js(qtbot, view, "geohist.labels()")
+    assert len(label["rows"]) >= 3 and " ".join(label["rows"][1:]) == long_title
+    assert label["right"] - label["left"] <= 250 + 3 + 8 + 9 + 1  # title, edge and padding
+
+    step(qtbot, view, DAY_1921 + 2)  # a date line too
+    assert js(qtbot, view, "geohist.labels()[0].rows") == ["Moscow", "Third title", "18 March 1921"]
 
 
 def _has_colour(image: QImage, x: float, y: float, radius: int, tolerance: int = 40) -> bool:
@@ -514,10 +533,9 @@ def _crowded_payload() -> dict[str, Any]:
 
 # [left, top, right, bottom, text] of every label on show, in client pixels.
 SHOWN_LABELS_JS = (
-    "[...document.querySelectorAll('.geohist-label')]"
-    ".filter(e => e.style.visibility !== 'hidden')"
-    ".map(e => { const r = e.getBoundingClientRect();"
-    " return [r.left, r.top, r.right, r.bottom, e.textContent]; })"
+    "(b => geohist.labels().filter(l => l.shown).map(l =>"
+    " [l.left + b.left, l.top + b.top, l.right + b.left, l.bottom + b.top, l.text]))"
+    "(geohist.map.getContainer().getBoundingClientRect())"
 )
 LEGEND_RECT_JS = (
     "(r => [r.left, r.top, r.right, r.bottom])"
@@ -545,7 +563,7 @@ def _overlap(a: list, b: list) -> bool:
 def test_labels_never_overlap_as_their_content_changes(
     qtbot: Any, make_view: Callable[[], MapView]
 ) -> None:
-    """Labels measure themselves only when their content changes: sizes must stay true."""
+    """Labels are laid out again only when their content changes: sizes must stay true."""
     view = _crowded_view(qtbot, make_view)
     for day, count in ((DAY_1921, 9), (DAY_1921 + 1, 9), (DAY_1921 + 2, 4), (DAY_1921 + 1, 9)):
         state = step(qtbot, view, day)
@@ -613,8 +631,9 @@ def test_a_crowd_of_places_gets_one_label_of_bounded_width(
     assert "+6 places" in text, text
     assert text.count(" · ") == 2, text
     assert 100 < right - left <= 360, rects[0]
-    more = js(qtbot, view, "document.querySelector('.gh-more-names').getBoundingClientRect().right")
-    assert more <= right, (more, rects[0])  # the count is shown whole, inside the label
+    names, more = js(qtbot, view, "geohist.labels()[0].rows.slice(0, 2)")
+    assert names.startswith("Kota dengan") and names.endswith("\u2026"), names  # cut, not wrapped
+    assert more == "+6 places"  # the count is shown whole
 
 
 def test_titles_are_text_not_markup(qtbot: Any, make_view: Callable[[], MapView]) -> None:
@@ -626,12 +645,8 @@ def test_titles_are_text_not_markup(qtbot: Any, make_view: Callable[[], MapView]
     step(qtbot, view, DAY_1921)
     qtbot.wait(300)  # give a (wrongly) created <img> time to fail and fire onerror
 
-    titles = js(
-        qtbot, view, "[...document.querySelectorAll('.gh-label-title')].map(e => e.textContent)"
-    )
-    names = js(
-        qtbot, view, "[...document.querySelectorAll('.gh-label-name')].map(e => e.textContent)"
-    )
+    titles = js(qtbot, view, label_lines_js("gh-label-title"))
+    names = js(qtbot, view, label_lines_js("gh-label-name"))
     assert hostile in titles
     assert "<b>Ankara</b>" in names
     assert (

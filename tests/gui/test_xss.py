@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QStandardPaths, Qt
 from PySide6.QtGui import Qt as QtGui
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
+from tests.map_labels import label_lines_js
 from tests.xss_payloads import (
     FILE_NAME_PAYLOADS,
     INJECTED_NODES_JS,
@@ -34,6 +35,7 @@ pytestmark = pytest.mark.webengine
 
 TIMEOUT = 120_000  # ms: Chromium, 24 labels and a 24-slide deck on two busy cores
 DAY = days_from_civil(1950, 2, 15)
+TITLES = label_lines_js("gh-label-title")  # the painted labels' titles, as text
 IDS = [f"xss-{i}" for i in range(len(PAYLOADS))]
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # The pointer moves over a place's dot: the hover tip's text (the page shows one tip at a time).
@@ -70,10 +72,6 @@ def js(qtbot: Any, view, expr: str) -> Any:
     with qtbot.waitCallback(timeout=TIMEOUT) as callback:
         view.eval_js(f"JSON.stringify({expr})", callback)
     return json.loads(callback.args[0])
-
-
-def texts(qtbot: Any, view, selector: str) -> list[str]:
-    return js(qtbot, view, f"[...document.querySelectorAll('{selector}')].map(e => e.textContent)")
 
 
 def assert_clean_page(qtbot: Any, view) -> None:
@@ -129,9 +127,9 @@ def test_window_map_details_and_deck_show_payloads_as_text(
     assert sorted(js(qtbot, window.map, "geohist.state()")["active"]) == sorted(IDS)
 
     # The map: every place's label shows its name and its event's title, as text.
-    qtbot.waitUntil(lambda: len(texts(qtbot, window.map, ".gh-label-title")) == 24, timeout=TIMEOUT)
-    assert sorted(texts(qtbot, window.map, ".gh-label-title")) == sorted(PAYLOADS)
-    assert sorted(texts(qtbot, window.map, ".gh-label-name")) == sorted(PAYLOADS)
+    qtbot.waitUntil(lambda: len(js(qtbot, window.map, TITLES)) == 24, timeout=TIMEOUT)
+    assert sorted(js(qtbot, window.map, TITLES)) == sorted(PAYLOADS)
+    assert sorted(js(qtbot, window.map, label_lines_js("gh-label-name"))) == sorted(PAYLOADS)
     places = window.catalog.gazetteer
     hovered = [
         js(qtbot, window.map, f"{HOVER_NAME_JS}([{places[pid].lat}, {places[pid].lon}])")
@@ -197,7 +195,7 @@ def test_export_renderer_page_and_files_keep_payloads_as_text(qtbot: Any, tmp_pa
         with qtbot.waitCallback(timeout=TIMEOUT) as grabbed:
             snapshot.render(DAY, "xss-0", None, grabbed)
         assert not grabbed.args[0].isNull()
-        assert sorted(texts(qtbot, snapshot.view, ".gh-label-title")) == sorted(PAYLOADS)
+        assert sorted(js(qtbot, snapshot.view, TITLES)) == sorted(PAYLOADS)
         assert_clean_page(qtbot, snapshot.view)
         assert snapshot.view.requests.remote_urls() == []
     finally:
