@@ -146,17 +146,26 @@
     return text.slice(0, lo).trimEnd() + ELLIPSIS;
   };
 
-  /* Words filled greedily into rows no wider than max; a word wider than that alone is cut. */
+  /* Words filled greedily into rows no wider than max; a word wider than that alone is cut.
+   * Rows as [text, px]. Words are measured one by one, as the browser's own text layout caches
+   * them: a title seen for the first time costs a measurement per new word, not per row tried. */
   LabelLayer.prototype.wrap = function (ctx, fontName, text, max) {
-    var words = String(text).split(/\s+/).filter(Boolean), rows = [], row = '';
+    var words = String(text).split(/\s+/).filter(Boolean), rows = [], row = '', rowWidth = 0;
+    var space = this.width(ctx, fontName, ' ');
     for (var k = 0; k < words.length; k++) {
-      var next = row ? row + ' ' + words[k] : words[k];
-      if (!row || this.width(ctx, fontName, next) <= max) { row = next; continue; }
-      rows.push(this.fit(ctx, fontName, row, max));
-      row = words[k];
+      var w = this.width(ctx, fontName, words[k]);
+      if (row && rowWidth + space + w <= max) { row += ' ' + words[k]; rowWidth += space + w; continue; }
+      if (row) rows.push(this.cut(ctx, fontName, row, rowWidth, max));
+      row = words[k]; rowWidth = w;
     }
-    rows.push(this.fit(ctx, fontName, row, max));
+    rows.push(this.cut(ctx, fontName, row, rowWidth, max));
     return rows;
+  };
+
+  LabelLayer.prototype.cut = function (ctx, fontName, text, width, max) { // [text, px], fitted
+    if (width <= max) return [text, width];
+    var cut = this.fit(ctx, fontName, text, max);
+    return [cut, this.width(ctx, fontName, cut)];
   };
 
   LabelLayer.prototype.layout = function (ctx, item) {
@@ -183,10 +192,11 @@
         y += height;
         return;
       }
-      var texts = kind.wrap ? self.wrap(ctx, fontName, line[1], kind.max)
-        : [kind.max ? self.fit(ctx, fontName, line[1], kind.max) : String(line[1])];
-      texts.forEach(function (text) {
-        row(fontName, kind.color, text, 0, height, self.width(ctx, fontName, text));
+      var text = String(line[1]);
+      var texts = kind.wrap ? self.wrap(ctx, fontName, text, kind.max)
+        : [self.cut(ctx, fontName, text, self.width(ctx, fontName, text), kind.max || Infinity)];
+      texts.forEach(function (t) {
+        row(fontName, kind.color, t[0], 0, height, t[1]);
         y += height;
       });
     });
@@ -263,18 +273,24 @@
     ctx.moveTo(cx, cy); ctx.arc(cx, cy, r, from, to); ctx.closePath();
   }
 
-  /* The left edge from y to y + h, its ends rounded where they meet the box's corners. */
+  /* The left edge from y to y + h, its ends following the box's corners where they meet them:
+   * one path, no clip. */
   function edgeBand(ctx, left, y, width, h, roundTop, roundBottom) {
-    var r = RADIUS, y0 = roundTop ? y + r : y, y1 = roundBottom ? y + h - r : y + h;
-    ctx.fillRect(left, y0, width, Math.max(0, y1 - y0));
-    if (!roundTop && !roundBottom) return;
-    ctx.save();
-    ctx.beginPath(); ctx.rect(left, y, width, h); ctx.clip();
+    var r = RADIUS, cx = left + r, inner = Math.acos((width - r) / r); // where x = left + width
+    if (h < 2 * r) roundTop = roundTop && !roundBottom && h >= r; // a short last dash: square
+    if (h < r) roundBottom = false;
     ctx.beginPath();
-    if (roundTop) corner(ctx, left + r, y + r, r, Math.PI, 1.5 * Math.PI);
-    if (roundBottom) corner(ctx, left + r, y + h - r, r, 0.5 * Math.PI, Math.PI);
-    ctx.fill();
-    ctx.restore();
+    if (roundTop) {
+      ctx.arc(cx, y + r, r, 2 * Math.PI - inner, Math.PI, true);
+    } else {
+      ctx.moveTo(left + width, y); ctx.lineTo(left, y);
+    }
+    if (roundBottom) {
+      ctx.arc(cx, y + h - r, r, Math.PI, inner, true);
+    } else {
+      ctx.lineTo(left, y + h); ctx.lineTo(left + width, y + h);
+    }
+    ctx.closePath(); ctx.fill();
   }
 
   /* ---------- placing: beside the place, clear of the labels before ---------- */
