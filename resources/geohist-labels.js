@@ -129,7 +129,7 @@
     var key = fontName + '\n' + text, w = this.widths.get(key);
     if (w !== undefined) return w;
     if (this.widths.size >= MEASURED_MAX) this.widths.clear();
-    if (ctx.font !== fontName) ctx.font = fontName;
+    ctx.font = fontName; // set, not compared: reading ctx.font back costs more than setting it
     w = ctx.measureText(text).width;
     this.widths.set(key, w);
     return w;
@@ -212,7 +212,7 @@
   function fontMetrics(ctx, fontName) {
     var m = metrics.get(fontName);
     if (m) return m;
-    if (ctx.font !== fontName) ctx.font = fontName;
+    ctx.font = fontName;
     var t = ctx.measureText('Hg');
     m = { ascent: t.fontBoundingBoxAscent, descent: t.fontBoundingBoxDescent };
     metrics.set(fontName, m);
@@ -249,8 +249,9 @@
       }
     }
     ctx.textBaseline = 'alphabetic'; ctx.textAlign = 'left';
+    var font = null; // ctx.font is not read back: serializing it costs more than setting it
     layout.rows.forEach(function (r) {
-      if (ctx.font !== r.font) ctx.font = r.font;
+      if (font !== r.font) ctx.font = font = r.font;
       ctx.fillStyle = r.color;
       ctx.fillText(r.text, left + r.x, top + r.baseline);
     });
