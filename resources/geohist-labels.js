@@ -2,10 +2,12 @@
  * painted on the map's changing canvas after the places and arcs.
  *
  * Painted, not DOM: two dozen label elements whose text changed on most steps cost each frame
- * ~5 ms of style, layout and paint on the page's main thread and ~5 ms of rastering their
- * layers (10k events), which was most of what a step cost over a no-op step; the same labels
- * painted here cost ~2 ms (benchmarks/README.md, sixth session). Before that they were Leaflet
- * tooltips, which measured and pushed each other apart in turns: ~400 ms a step.
+ * style, layout and paint on the page's main thread (~6.5 ms at 10k events), a second layout
+ * once a ResizeObserver had their sizes, and ~5 ms of rastering their layers on the other
+ * core. Painted here, a 10k-event step costs 3.5–5.6 ms more than a no-op step instead of
+ * 6.6–8.3, and a 5 s drag drops 47–60 of 300 frames instead of 103–117 (benchmarks/README.md,
+ * sixth session). Before the DOM boxes they were Leaflet tooltips, which measured and pushed
+ * each other apart in turns: ~400 ms a step.
  *
  * A label is laid out (lines wrapped, long names cut with an ellipsis) only when its content
  * changes, from text widths measured on the canvas and kept; its size is then known at once, so
@@ -119,10 +121,9 @@
 
   /* ---------- layout: rows of text, and the box's size ---------- */
 
-  function font(kind, soft, bold) {
-    var k = KINDS[kind] || KINDS['gh-label-title'];
-    var italic = k.italicIfSoft && soft ? 'italic ' : '';
-    return italic + (bold === undefined ? (k.bold ? 'bold ' : '') : (bold ? 'bold ' : '')) + k.size + 'px ' + FAMILY;
+  function font(kind, soft, bold) { // bold: as the kind has it unless given
+    var k = KINDS[kind] || KINDS['gh-label-title'], heavy = bold === undefined ? k.bold : bold;
+    return (k.italicIfSoft && soft ? 'italic ' : '') + (heavy ? 'bold ' : '') + k.size + 'px ' + FAMILY;
   }
 
   LabelLayer.prototype.width = function (ctx, fontName, text) {
