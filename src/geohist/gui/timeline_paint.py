@@ -139,37 +139,59 @@ def paint_ruler_lines(p: QPainter, rect: QRectF, ruler: Ruler, colors: Colors) -
     p.setRenderHint(QPainter.RenderHint.Antialiasing, antialiased)
 
 
-def paint_ruler_labels(
-    p: QPainter, width: float, ruler: Ruler, colors: Colors, avoid: QRectF
-) -> None:
-    """Tick labels, skipping those that would collide with each other or with ``avoid``."""
-    free_from = -1e9
-    if ruler.context:
-        free_from = _paint_label(p, 4, ruler.context, True, colors, avoid)
+@dataclass(frozen=True, slots=True)
+class RulerLabel:
+    rect: QRectF
+    text: str
+    major: bool  # bold, in the text colour; minor ones are muted
+
+
+def ruler_labels(font: QFont, width: float, ruler: Ruler) -> list[RulerLabel]:
+    """The context label and each tick's label with its box, measured once per ruler: on a
+    scrub step only the cursor's badge moves (measuring and switching fonts per label and step
+    cost ~1.7 ms of a ~6 ms repaint at 10k events)."""
+    metrics = {bold: QFontMetricsF(_weighted(font, bold)) for bold in (False, True)}
+
+    def label(x: float, text: str, major: bool) -> RulerLabel:
+        return RulerLabel(
+            QRectF(x, 4, metrics[major].horizontalAdvance(text) + 2, RULER_H - 8), text, major
+        )
+
+    labels = [label(4, ruler.context, True)] if ruler.context else []
     for tick in ruler.ticks:
-        x = round(day_to_x(tick.day, ruler.view, width))
-        if x + 4 >= free_from:
-            free_from = _paint_label(p, x + 4, tick.label, tick.major, colors, avoid) or free_from
+        x = round(day_to_x(tick.day, ruler.view, width)) + 4
+        labels.append(label(x, tick.label, tick.major))
+    return labels
 
 
-def _paint_label(
-    p: QPainter, x: float, text: str, major: bool, colors: Colors, avoid: QRectF
-) -> float:
-    """Draw one ruler label unless it touches ``avoid``; returns where the next may start."""
-    _set_weight(p, bold=major)
-    label = QRectF(x, 4, QFontMetricsF(p.font()).horizontalAdvance(text) + 2, RULER_H - 8)
-    drawn = not label.intersects(avoid)
-    if drawn:
+def paint_ruler_labels(
+    p: QPainter, labels: Sequence[RulerLabel], colors: Colors, avoid: QRectF
+) -> None:
+    """The labels, skipping those that would collide with one drawn before or with ``avoid``."""
+    drawn, free_from = [], -1e9
+    for label in labels:
+        if label.rect.left() >= free_from and not label.rect.intersects(avoid):
+            drawn.append(label)
+            free_from = label.rect.right() + 10
+    base = p.font()
+    flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    for major in (True, False):
+        p.setFont(_weighted(base, major))
         p.setPen(colors.text if major else colors.muted)
-        p.drawText(label, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
-    _set_weight(p, bold=False)
-    return label.right() + 10 if drawn else 0.0
+        for label in drawn:
+            if label.major == major:
+                p.drawText(label.rect, flags, label.text)
+    p.setFont(base)
+
+
+def _weighted(font: QFont, bold: bool) -> QFont:
+    weighted = QFont(font)
+    weighted.setBold(bold)
+    return weighted
 
 
 def _set_weight(p: QPainter, bold: bool) -> None:
-    font = QFont(p.font())
-    font.setBold(bold)
-    p.setFont(font)
+    p.setFont(_weighted(p.font(), bold))
 
 
 class MarksLayer:

@@ -11,7 +11,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QWheelEvent
+from PySide6.QtGui import (
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
 from geohist.gui.model_binding import bind
@@ -26,11 +34,13 @@ from geohist.gui.timeline_paint import (
     MarksLayer,
     Pile,
     Ruler,
+    RulerLabel,
     badge_rect,
     marks_from,
     paint_cursor,
     paint_marks,
     paint_ruler_labels,
+    ruler_labels,
 )
 from geohist.model.event import Event
 from geohist.model.wording import format_span
@@ -58,6 +68,9 @@ class QtTimeline(QWidget):
         self._resting: list[Mark] = []  # the distinct marks, painted into the layer
         self._pile: Pile = NO_PILE  # and the overflowing last row, as spans
         self._ruler: Ruler | None = None
+        self._labels: list[RulerLabel] = []  # measured for _labels_for in _labels_font
+        self._labels_for: Ruler | None = None
+        self._labels_font: QFont | None = None
         self._layer = MarksLayer()
         self._hover: str | None = None
         self._drag: str | None = None  # "scrub", "pan", or "press" until it moves or ends
@@ -150,6 +163,14 @@ class QtTimeline(QWidget):
             self._layer.clear()
         return self._ruler
 
+    def _ruler_labels(self, ruler: Ruler) -> list[RulerLabel]:
+        """The ruler's labels, measured again only for a new ruler (view, size) or font."""
+        font = self.font()
+        if self._labels_for is not ruler or self._labels_font != font:
+            self._labels = ruler_labels(font, float(self.width()), ruler)
+            self._labels_for, self._labels_font = ruler, font
+        return self._labels
+
     def resizeEvent(self, event: Any) -> None:
         self._layout = self._ruler = None
         super().resizeEvent(event)
@@ -167,7 +188,7 @@ class QtTimeline(QWidget):
         p.drawPixmap(0, 0, self._layer.pixmap(self._resting, self._pile, ruler, look))
         x, label = self.day_x(state.day), state.current_label()
         badge = badge_rect(self.font(), label, x, width)
-        paint_ruler_labels(p, width, ruler, colors, badge)
+        paint_ruler_labels(p, self._ruler_labels(ruler), colors, badge)
         # Per step only the active marks and the hovered one are painted, over the cached layer.
         active_events = state.catalog.active_at(state.day)
         active = {e.id for e in active_events}
