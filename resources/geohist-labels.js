@@ -50,7 +50,7 @@
     this.obstacles = obstacles || function () { return []; };
     this.layouts = new Map(); // id → { key, layout } of the labels painted last
     this.sides = new Map(); // id → the side it was painted on, so it keeps it
-    this.painted = [];
+    this.lastStep = []; // what draw() placed, for shown()
     this.obstacleCache = null;
     this.widths = new Map(); // font + text → px
     map.on('resize', this.obstaclesChanged, this);
@@ -62,7 +62,7 @@
    * stands for look and lines, so an unchanged label is not laid out again. ctx draws in the
    * map container's CSS pixels; size is the container's size. */
   LabelLayer.prototype.draw = function (ctx, items, size) {
-    var self = this, layouts = new Map(), placed = this.obstacleRects().slice(), painted = [];
+    var self = this, layouts = new Map(), placed = this.obstacleRects().slice(), step = [];
     items.forEach(function (item) {
       var last = self.layouts.get(item.id);
       var layout = last && last.key === item.key ? last.layout : self.layout(ctx, item);
@@ -71,7 +71,7 @@
       var side = self.sides.get(item.id) || 'right';
       var spot = bestSpot(anchor, layout.width, layout.height, side, placed, size);
       var left = Math.round(spot.rect.left), top = Math.round(spot.rect.top);
-      painted.push({ id: item.id, item: item, layout: layout, left: left, top: top, side: spot.side,
+      step.push({ id: item.id, item: item, layout: layout, left: left, top: top, side: spot.side,
         shown: spot.shown });
       if (!spot.shown) return; // pushed too far from its place: left out, not misleading
       placed.push(spot.rect);
@@ -81,14 +81,14 @@
     });
     this.sides.forEach(function (side, id) { if (!layouts.has(id)) self.sides.delete(id); });
     this.layouts = layouts;
-    this.painted = painted;
+    this.lastStep = step;
   };
 
   /* The labels of the last step: id, look, lines (their whole texts), rows (as drawn: wrapped
    * and cut), the box in container pixels, the side of its place it is on, and whether it was
    * painted (shown) or left out because it would have been too far from its place. */
   LabelLayer.prototype.shown = function () {
-    return this.painted.map(function (p) {
+    return this.lastStep.map(function (p) {
       var lines = p.item.lines.map(function (line) {
         var text = Array.isArray(line[1]) ? line[1].map(function (part) { return part[1]; }).join(' ') : line[1];
         return { kind: line[0], text: text };

@@ -481,8 +481,8 @@
    * map's canvas also draws the grey dots (redrawn only when the view moves), and the shade
    * canvas above it draws, after the shaded countries, the lit regions, the arcs and the lit
    * and fading markers, each marker blitted from a sprite pre-rendered per style. Clicks and
-   * hovering find the place under the pointer by its projected position (placeAt). Labels
-   * live in their own layer (geohist-labels.js).
+   * hovering find the place under the pointer by its projected position (placeAt). Last, the
+   * labels are painted over it all (geohist-labels.js).
    * Two canvases, not five (base map, dots, shade, Leaflet's regions, lit) as large catalogs
    * had, or seven (Leaflet's canvas per pane) as small ones had, and one of them changes per
    * step: each full-size canvas costs the software compositor its own pass over a changed frame
