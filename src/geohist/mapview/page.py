@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import importlib.resources
+import importlib.util
 import json
 import re
 from pathlib import Path
@@ -72,15 +73,13 @@ def cached_map_page(cache_dir: Path, *, basemap: Path) -> Path:
 
 
 def _inputs_key(basemap: Path) -> str:
-    from importlib.metadata import version
-
     from geohist import __version__
 
     digest = hashlib.sha256()
     resources = resources_dir()
     # The page links our scripts by path, so the path is an input too: two checkouts or installs
     # with the same bytes must not share a page that loads the other one's (maybe gone) files.
-    for part in (__version__, version("folium"), str(leaflet_dir()), str(resources)):
+    for part in (__version__, _folium_version(), str(leaflet_dir()), str(resources)):
         digest.update(part.encode() + b"\0")
     for source in (
         basemap,
@@ -91,6 +90,19 @@ def _inputs_key(basemap: Path) -> str:
     ):
         digest.update(source.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
+
+
+def _folium_version() -> str:
+    """folium's version without importing folium, nor importlib.metadata when it can be helped:
+    that module and what it imports cost ~60 ms of every launch, which otherwise needs neither.
+    folium keeps its version in the ``_version.py`` its build writes."""
+    spec = importlib.util.find_spec("folium")
+    written = Path(spec.origin).with_name("_version.py") if spec and spec.origin else None
+    if written is not None and written.is_file():
+        return written.read_text(encoding="utf-8")
+    from importlib.metadata import version
+
+    return version("folium")
 
 
 def render_map_html(*, basemap: Path) -> str:
