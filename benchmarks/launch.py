@@ -39,12 +39,12 @@ def child() -> None:
     from geohist.gui.main_window import MainWindow
 
     window = MainWindow(lang="en", remember=False)
-    window.open_initial()
+    window.open_initial(background=True)
     window.resize(1440, 900)
     window.show()
 
     def painted(_seq: int) -> None:
-        if window.is_map_ready():
+        if window.is_map_ready() and len(window.catalog):
             print(f"{_process_age_s():.3f}", flush=True)
             app.exit(0)
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QEvent, QStandardPaths, QTimer
+from PySide6.QtCore import QEvent, QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
 
 from geohist import paths
@@ -157,6 +157,26 @@ def test_open_file_loads_in_the_background(qtbot: Any, window, big_file) -> None
     assert len(window.catalog) == before  # nothing changes until the worker is done
     qtbot.waitUntil(lambda: len(window.catalog) == ROWS, timeout=TIMEOUT)
     assert window.source == big_file and not loading.running(window)
+
+
+@pytest.mark.webengine
+def test_launch_reads_the_last_file_in_the_background_else_the_bundled_history(
+    qtbot: Any, window, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    broken = tmp_path / "broken.csv"
+    broken.write_text("id,start,end,title,places\ne1,someday,,A title,moscow\n", encoding="utf-8")
+    good = tmp_path / "good.csv"
+    good.write_text("id,start,end,title,places\ne1,1950,,A title,moscow\n", encoding="utf-8")
+    assert window.open_file(good, interactive=False) and window.source == good
+    settings = QSettings()  # in test mode (see the window fixture)
+    settings.setValue("file/last", str(broken))
+    monkeypatch.setattr(window, "settings", settings)
+    with qtbot.waitSignal(window.catalog_shown, timeout=TIMEOUT):
+        window.open_initial(background=True)
+        assert loading.running(window)  # read in another thread: the window goes on meanwhile
+    assert window.source is None and len(window.catalog) > 0  # the bundled history instead
+    assert f"{broken}:2: start" in capsys.readouterr().out  # said where, asked nothing
+    assert settings.value("file/last") == ""
 
 
 @pytest.mark.webengine

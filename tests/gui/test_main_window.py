@@ -189,6 +189,30 @@ def test_no_request_leaves_the_machine(qtbot: Any, window) -> None:
     assert window.map.requests.remote_urls() == []
 
 
+def test_the_app_reads_a_named_file_in_the_background_then_goes_to_the_date(
+    qtbot: Any, monkeypatch
+) -> None:
+    """`geohist FILE --at DATE`: the file arrives from another thread, then the cursor moves."""
+    from geohist import paths
+    from geohist.cli import main
+    from geohist.gui import loading
+    from geohist.gui.main_window import MainWindow
+
+    seen: dict[str, Any] = {}
+
+    def run_until_shown(_app: QApplication) -> int:
+        win = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        seen["reading"] = bool(loading.running(win))
+        qtbot.waitUntil(lambda: len(win.catalog) > 0, timeout=TIMEOUT)
+        seen["day"], seen["source"] = win.state.day, win.source
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run_until_shown)
+    seed = paths.seeds_dir() / "seed_history.csv"
+    assert main(["gui", str(seed), "--at", "1950-02-15"]) == 0
+    assert seen == {"reading": True, "day": DAY_1950, "source": seed}
+
+
 def test_screenshot_mode_writes_a_png_and_exits_0(tmp_path: Path) -> None:
     out = tmp_path / "s.png"
     result = subprocess.run(

@@ -56,6 +56,7 @@ def run_app(args: argparse.Namespace) -> int:
         _check_writable(Path(args.screenshot))
     configure_environment(headless=bool(args.screenshot))
 
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from geohist.gui import pyside_fixes
@@ -67,11 +68,13 @@ def run_app(args: argparse.Namespace) -> int:
     from geohist.gui.main_window import MainWindow
 
     window = MainWindow(lang=args.lang or system_lang(), remember=not args.screenshot)
+    if at_day is not None:  # once the file is on screen: it may be read in the background
+        window.catalog_shown.connect(
+            lambda: window.state.set_day(at_day), Qt.ConnectionType.SingleShotConnection
+        )
     code = _open_initial(window, args)
     if code:
         return shutdown(app, window, code)
-    if at_day is not None:
-        window.state.set_day(at_day)
     if args.screenshot:
         from geohist.gui.screenshot import ScreenshotJob
 
@@ -89,7 +92,7 @@ def _open_initial(window, args: argparse.Namespace) -> int:
         if not ok and args.screenshot:
             return 1
         return 0
-    window.open_initial()
+    window.open_initial(background=not args.screenshot)
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
@@ -19,11 +20,13 @@ from geohist.gui import opening
 from geohist.gui.plain_text import plain_label, warn
 from geohist.gui.strings import tr
 from geohist.model.catalog import EventCatalog
+from geohist.serial_import import serial_import
 
 SHOW_AFTER_MS = 300  # a quick load should not flash a dialog
 THREAD_END_WAIT_MS = 2000  # the loader's thread has only its event loop left to end
 
 OnLoaded = Callable[[EventCatalog, list[Problem]], object]
+OnFailed = Callable[[str], object]
 
 
 class LoadWorker(QObject):
@@ -38,6 +41,7 @@ class LoadWorker(QObject):
 
     def run(self) -> None:
         try:
+            serial_import("shapely")  # every load reads the bundled places' shapes
             catalog, problems = opening.load(self._path, self._places)
         except GeohistError as exc:
             self.failed.emit(str(exc))
@@ -59,10 +63,16 @@ class CatalogLoad(QObject):
     done = Signal()  # in the GUI thread, when the result is in (or the load failed)
 
     def __init__(
-        self, parent: QWidget, path: Path | None, places: Sequence[Path], on_loaded: OnLoaded
+        self,
+        parent: QWidget,
+        path: Path | None,
+        places: Sequence[Path],
+        on_loaded: OnLoaded,
+        on_failed: OnFailed | None = None,
     ) -> None:
         super().__init__(parent)
         self._parent, self._on_loaded = parent, on_loaded
+        self._report_failure = on_failed
         self._lang = getattr(parent, "lang", "en")
         self._name = str(path) if path else tr("bundled_history", self._lang)
         self.cancelled = False
@@ -134,8 +144,9 @@ class CatalogLoad(QObject):
             return
         self._end_thread()
         self.done.emit()
-        parent, title = self._parent, tr("loading_title", self._lang)
-        self._later(lambda: warn(parent, title, message))
+        title = tr("loading_title", self._lang)
+        report = self._report_failure or partial(warn, self._parent, title)
+        self._later(lambda: report(message))
 
     @staticmethod
     def _later(call: Callable[[], object]) -> None:
@@ -150,12 +161,19 @@ def running(window: QObject) -> list[CatalogLoad]:
 
 
 def load_in_background(
-    window: QWidget, path: Path | None, places: Sequence[Path], on_loaded: OnLoaded
+    window: QWidget,
+    path: Path | None,
+    places: Sequence[Path],
+    on_loaded: OnLoaded,
+    on_failed: OnFailed | None = None,
 ) -> CatalogLoad:
-    """Start loading ``path``; a newer load replaces (cancels) any older one of the window."""
+    """Start loading ``path``; a newer load replaces (cancels) any older one of the window.
+
+    A file that cannot be read at all is reported to ``on_failed``, else in a warning dialog.
+    """
     for old in running(window):
         old.cancel()
-    run = CatalogLoad(window, path, places, on_loaded)
+    run = CatalogLoad(window, path, places, on_loaded, on_failed)
     run.thread.finished.connect(run.deleteLater)
     run.start()
     return run

@@ -33,6 +33,7 @@ class MainWindow(QMainWindow):
     """Holds no truth of its own: the catalog and the TimelineState do."""
 
     map_ready = Signal()
+    catalog_shown = Signal()  # a file (or the bundled history) is now what the window shows
 
     def __init__(self, lang: str = "en", remember: bool = True) -> None:
         super().__init__()
@@ -111,12 +112,39 @@ class MainWindow(QMainWindow):
 
     # -- data ---------------------------------------------------------------------------------
 
-    def open_initial(self) -> None:
-        """The last file the user had open, else the bundled seed history."""
+    def open_initial(self, background: bool = False) -> None:
+        """The last file the user had open, else the bundled seed history.
+
+        Neither asks anything: problems are printed and the next choice is opened. With
+        ``background`` the file is read off the GUI thread, so the window shows and the map
+        page loads meanwhile (at launch the page's own start-up takes as long as the reading).
+        """
         last = self._setting("file/last", "")
-        if last and Path(last).is_file() and self.open_file(Path(last), interactive=False):
+        choices: list[Path | None] = [Path(last)] if last and Path(last).is_file() else []
+        self._open_first_good([*choices, None], background)
+
+    def _open_first_good(self, choices: Sequence[Path | None], background: bool) -> None:
+        path, rest = choices[0], choices[1:]
+
+        def show(catalog: EventCatalog, problems: list) -> None:
+            for problem in problems:
+                print(problem)
+            if not problems:
+                self._set_catalog(catalog, path)
+            elif rest:
+                self._open_first_good(rest, background)
+
+        if not background:
+            show(*opening.load(path))
             return
-        self.open_file(None, interactive=False)
+        from geohist.gui.loading import load_in_background
+
+        def failed(message: str) -> None:
+            print(message)
+            if rest:
+                self._open_first_good(rest, background)
+
+        load_in_background(self, path, (), show, on_failed=failed)
 
     def open_file(
         self, path: Path | None, places: Sequence[Path] = (), interactive: bool = True
@@ -161,6 +189,7 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             self.settings.setValue("file/last", str(path) if path else "")
         heap.settle(len(catalog))
+        self.catalog_shown.emit()
 
     def add_events(self, events: list, places: Sequence = ()) -> None:
         """Join reviewed events (and the places they need) to what is on screen; unsaved."""

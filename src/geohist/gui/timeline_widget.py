@@ -120,7 +120,9 @@ class QtTimeline(QWidget):
     def mark_layout(self) -> MarkLayout:
         """Where every event in view is drawn (cached until the view, size or catalog changes)."""
         if self._layout is None:
-            from geohist import timeline_layout
+            from geohist.serial_import import serial_import
+
+            timeline_layout = serial_import("geohist.timeline_layout")
 
             if self._columns is None:
                 self._columns = timeline_layout.EventColumns.of(self.state.catalog)
@@ -183,19 +185,19 @@ class QtTimeline(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         colors = Colors.of(self.palette())
         rect = QRectF(self.rect())
-        layout, ruler = self.mark_layout(), self.ruler()
+        ruler = self.ruler()
+        # No events, nothing to lay out: at launch the file is still being read in another
+        # thread, which imports numpy meanwhile (see serial_import), so the layout waits.
+        resting, pile = (self._resting, self._pile) if len(state.catalog) else ([], NO_PILE)
         look = (self.size(), self.devicePixelRatioF(), colors, self.font(), state.lang)
-        p.drawPixmap(0, 0, self._layer.pixmap(self._resting, self._pile, ruler, look))
+        p.drawPixmap(0, 0, self._layer.pixmap(resting, pile, ruler, look))
         x, label = self.day_x(state.day), state.current_label()
         badge = badge_rect(self.font(), label, x, width)
         paint_ruler_labels(p, self._ruler_labels(ruler), colors, badge)
         # Per step only the active marks and the hovered one are painted, over the cached layer.
         active_events = state.catalog.active_at(state.day)
         active = {e.id for e in active_events}
-        # Of active marks that look alike only one is painted: ~1,000 are active at 100k events.
-        shown = layout.distinct(layout.indices_of([e.id for e in active_events]))
-        hover = layout.indices_of([self._hover])
-        on_top = marks_from(layout, [i for i in shown.tolist() if i not in hover] + hover)
+        on_top = self._marks_on_top(active_events) if len(state.catalog) else []
         paint_marks(p, [m for m in on_top if not m.point], active, self._hover, colors, state.lang)
         cursor_x = x if -2 <= x <= width + 2 else -10  # off screen: the badge alone, at the edge
         paint_cursor(p, cursor_x, rect.height(), label, badge, colors.base)
@@ -206,6 +208,13 @@ class QtTimeline(QWidget):
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
         p.end()
+
+    def _marks_on_top(self, active_events: list[Event]) -> list[Mark]:
+        """The active marks (one of each look: ~1,000 are active at 100k events), hovered last."""
+        layout = self.mark_layout()
+        shown = layout.distinct(layout.indices_of([e.id for e in active_events]))
+        hover = layout.indices_of([self._hover])
+        return marks_from(layout, [i for i in shown.tolist() if i not in hover] + hover)
 
     # -- mouse ----------------------------------------------------------------------------
 
