@@ -171,12 +171,16 @@ def test_launch_reads_the_last_file_in_the_background_else_the_bundled_history(
     settings = QSettings()  # in test mode (see the window fixture)
     settings.setValue("file/last", str(broken))
     monkeypatch.setattr(window, "settings", settings)
+    dialogs: list = []
+    monkeypatch.setattr(loading, "SHOW_AFTER_MS", 0)  # a load from the menu would show one now
+    monkeypatch.setattr(loading.CatalogLoad, "_show_progress", lambda run: dialogs.append(run))
     with qtbot.waitSignal(window.catalog_shown, timeout=TIMEOUT):
         window.open_initial(background=True)
         assert loading.running(window)  # read in another thread: the window goes on meanwhile
     assert window.source is None and len(window.catalog) > 0  # the bundled history instead
     assert f"{broken}:2: start" in capsys.readouterr().out  # said where, asked nothing
     assert settings.value("file/last") == ""
+    assert dialogs == []  # the window is still appearing: no progress dialog flashes over it
 
 
 @pytest.mark.webengine

@@ -137,14 +137,16 @@ class MainWindow(QMainWindow):
         if not background:
             show(*opening.load(path))
             return
-        from geohist.gui.loading import load_in_background
+        from geohist.gui.loading import AT_LAUNCH_SHOW_AFTER_MS, load_in_background
 
         def failed(message: str) -> None:
             print(message)
             if rest:
                 self._open_first_good(rest, background)
 
-        load_in_background(self, path, (), show, on_failed=failed)
+        load_in_background(
+            self, path, (), show, on_failed=failed, show_after_ms=AT_LAUNCH_SHOW_AFTER_MS
+        )
 
     def open_file(
         self, path: Path | None, places: Sequence[Path] = (), interactive: bool = True
