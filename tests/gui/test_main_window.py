@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QEvent, QPoint, QStandardPaths, Qt
+from PySide6.QtCore import QEvent, QPoint, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 from tests.map_labels import LABEL_TEXTS_JS
@@ -211,6 +211,37 @@ def test_the_app_reads_a_named_file_in_the_background_then_goes_to_the_date(
     seed = paths.seeds_dir() / "seed_history.csv"
     assert main(["gui", str(seed), "--at", "1950-02-15"]) == 0
     assert seen == {"reading": True, "day": DAY_1950, "source": seed}
+
+
+def test_a_named_file_that_shows_nothing_leaves_what_a_plain_launch_shows(
+    qtbot: Any, monkeypatch, tmp_path: Path
+) -> None:
+    """`geohist missing.csv`: the problem is shown, then the usual history, not an empty map."""
+    from geohist.cli import main
+    from geohist.gui.main_window import MainWindow
+
+    missing = tmp_path / "missing.csv"
+    seen: dict[str, Any] = {}
+
+    def close_the_dialog() -> None:  # from a timer: the dialog runs its own event loop
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(20, close_the_dialog)
+            return
+        seen["said"] = box.text()
+        box.close()
+
+    def run_until_shown(_app: QApplication) -> int:
+        win = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        close_the_dialog()
+        qtbot.waitUntil(lambda: len(win.catalog) > 0, timeout=TIMEOUT)
+        seen["title"] = win.windowTitle()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run_until_shown)
+    assert main(["gui", str(missing)]) == 0
+    assert str(missing) in seen["said"] and "cannot be opened" in seen["said"]
+    assert seen["title"].endswith("— geohist")
 
 
 def test_screenshot_mode_writes_a_png_and_exits_0(tmp_path: Path) -> None:

@@ -88,9 +88,12 @@ def run_app(args: argparse.Namespace) -> int:
 def _open_initial(window, args: argparse.Namespace) -> int:
     """Open the file named on the command line (or the last or bundled one)."""
     if args.data is not None or args.places:
-        ok = window.open_file(args.data, places=args.places, interactive=not args.screenshot)
-        if not ok and args.screenshot:
-            return 1
+        if args.screenshot:
+            return 0 if window.open_file(args.data, places=args.places, interactive=False) else 1
+        # a file that shows nothing leaves the window with what a plain launch shows
+        window.open_file(
+            args.data, places=args.places, otherwise=lambda: window.open_initial(background=True)
+        )
         return 0
     window.open_initial(background=not args.screenshot)
     return 0

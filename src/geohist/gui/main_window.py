@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -21,6 +21,7 @@ from geohist.gui import menus, opening
 from geohist.gui.details_panel import DetailsPanel
 from geohist.gui.event_list import EventList
 from geohist.gui.map_widget import MapView
+from geohist.gui.plain_text import warn
 from geohist.gui.strings import tr
 from geohist.gui.timeline_widget import PlaybackBar, QtTimeline
 from geohist.mapview.payload import DEFAULT_AFTERGLOW_DAYS, catalog_payload, label_columns
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self._selected: str | None = None
         self.extra_places: list = []
         self.unsaved = False
+        self.setWindowTitle("geohist")  # until a file is shown
         self._build_widgets()
         self._connect()
         menus.build(self)
@@ -149,12 +151,18 @@ class MainWindow(QMainWindow):
         )
 
     def open_file(
-        self, path: Path | None, places: Sequence[Path] = (), interactive: bool = True
+        self,
+        path: Path | None,
+        places: Sequence[Path] = (),
+        interactive: bool = True,
+        otherwise: Callable[[], object] | None = None,
     ) -> bool:
         """Load a file; on problems ask (or refuse) and keep the current data on screen.
 
         Interactive loads run off the GUI thread (cancellable, with progress) and return True
-        once started. Otherwise the file is read before returning, and True means it is shown.
+        once started; ``otherwise`` runs if the file then shows nothing (it cannot be read, or
+        the user declines its problems). Otherwise the file is read before returning, and True
+        means it is shown.
         """
         name = str(path) if path else tr("bundled_history", self.lang)
 
@@ -165,6 +173,8 @@ class MainWindow(QMainWindow):
                         print(problem)
                     return False
                 if not opening.accept_problems(self, name, catalog, problems, self.lang):
+                    if otherwise is not None:
+                        otherwise()
                     return False
             self._set_catalog(catalog, path)
             return True
@@ -173,7 +183,12 @@ class MainWindow(QMainWindow):
             return show(*opening.load(path, places))
         from geohist.gui.loading import load_in_background
 
-        load_in_background(self, path, places, show)
+        def failed(message: str) -> None:
+            warn(self, tr("loading_title", self.lang), message)
+            if otherwise is not None:
+                otherwise()
+
+        load_in_background(self, path, places, show, on_failed=failed)
         return True
 
     def _set_catalog(self, catalog: EventCatalog, path: Path | None) -> None:
