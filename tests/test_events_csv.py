@@ -155,3 +155,24 @@ def test_multiline_cell_keeps_line_numbers_right(folder):
     text = events_csv('a,1950,,,"two\nlines",,moscow,,,,,,\nb,1950-02-30,,,U,,moscow,,,,,,\n')
     result = load(folder, text)
     assert [p.line for p in result.problems] == [4]
+
+
+def test_a_cell_repeated_on_many_rows_is_read_alike_and_reported_on_each(folder):
+    """Good cells are read once per file and shared; a bad one is reported on every row."""
+    text = events_csv(
+        "a,1950,1951,,T,,moscow;Ankara,,treaty,,,,\n"
+        "b,1950,1951,,U,,moscow;Ankara,,treaty,,,,\n"
+        "c,1950-02-30,,,V,,Atlantis,,,,,,\n"
+        "d,1950-02-30,,,W,,Atlantis,,,,,,\n"
+        "e,1950,1951,late,X,,moscow; ankara,,treaty,,,,\n"
+    )
+    result = load(folder, text)
+    a, b, e = result.events
+    assert a.when is b.when and a.place_ids is b.place_ids and a.tags is b.tags
+    assert e.place_ids == a.place_ids and e.when != a.when  # the whole row's cells count
+    assert [(p.line, p.field) for p in result.problems] == [
+        (4, "start"),
+        (4, "places"),
+        (5, "start"),
+        (5, "places"),
+    ]

@@ -1,4 +1,4 @@
-"""heap.settle: a large catalog's objects leave the collector's full passes, and come back."""
+"""heap: a large catalog leaves the collector's full passes; reading pauses the collector."""
 
 import gc
 import platform
@@ -83,3 +83,19 @@ def test_freed_big_blocks_go_back_to_the_system():
     the big blocks had their own mappings and are gone."""
     assert _kept_mb("default") > 30
     assert _kept_mb("fixed") < 10
+
+
+def test_the_collector_is_paused_while_reading_and_back_after() -> None:
+    assert gc.isenabled()
+    with heap.collector_paused():
+        assert not gc.isenabled()
+        with heap.collector_paused():  # a second load meanwhile leaves it to the first
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_the_collector_comes_back_after_a_failed_read() -> None:
+    with pytest.raises(ValueError), heap.collector_paused():
+        raise ValueError("unreadable")
+    assert gc.isenabled()

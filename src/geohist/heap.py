@@ -12,6 +12,8 @@ still be collected, before everything alive is frozen again.
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 LARGE_CATALOG = 10_000  # events; below this a full pass is short, and freezing is not worth it
 
@@ -27,6 +29,24 @@ def settle(event_count: int) -> bool:
     gc.collect()
     gc.freeze()
     return True
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic collection inside: for reading a file, whose rows make no reference cycles.
+
+    Reading 100k events makes millions of objects, and the collector kept passing over them
+    (~690 passes, 4 of them full): 0.6-0.9 s of ~5 s of CPU here. Objects dropped meanwhile are
+    still freed at once by their reference counts; only cycles wait for the end. Not re-enabled
+    if it was off before (another load running, or the caller's choice).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 # glibc's mallopt parameter: blocks at least this big get their own mmap, unmapped when freed.

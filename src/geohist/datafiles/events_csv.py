@@ -65,7 +65,7 @@ def parse_events_csv(
     parser = RowParser(name, gazetteer, base_dir)
     width = len(header[1])
     for line, cells in rows:
-        if not any(c.strip() for c in cells):
+        if not "".join(cells).strip():
             continue
         if len(cells) != width:
             message = f"row has {len(cells)} fields but the header has {width}"

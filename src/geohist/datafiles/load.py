@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from geohist import paths
+from geohist import heap, paths
 from geohist.datafiles.events_csv import LoadResult, read_events_csv
 from geohist.datafiles.textfile import MAX_DATA_BYTES, too_large
 from geohist.errors import DataError, Problem
@@ -60,6 +60,7 @@ def load_catalog(
     events_file: Path | None = None, places_files: Sequence[Path] = ()
 ) -> tuple[EventCatalog, list[Problem]]:
     """The catalog to show and every problem met; bad rows are left out, never guessed."""
-    gazetteer, problems = load_gazetteer(places_files)
-    result = read_events(events_file or paths.default_events_file(), gazetteer)
-    return EventCatalog(result.events, gazetteer), problems + result.problems
+    with heap.collector_paused():
+        gazetteer, problems = load_gazetteer(places_files)
+        result = read_events(events_file or paths.default_events_file(), gazetteer)
+        return EventCatalog(result.events, gazetteer), problems + result.problems

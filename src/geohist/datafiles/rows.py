@@ -6,6 +6,7 @@ import difflib
 import re
 import sys
 from collections.abc import Hashable, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -38,6 +39,11 @@ class RowParser:
         self._sources: dict[str, str | None] = {}
         self._dates: dict[tuple[str, str | None], HistoricalDate] = {}
         self._shared: dict[Any, Any] = {}
+        # Cells already read without a problem, by their text: most repeat across a file (a
+        # 100k-event file has ~40k distinct dates, far fewer place and tag lists).
+        self._spans: dict[tuple[str, str, str], TimeSpan] = {}
+        self._place_cells: dict[str, tuple[str, ...]] = {}
+        self._tag_cells: dict[str, tuple[str, ...]] = {}
 
     def _problem(self, line: int, column: str | None, message: str) -> None:
         self.problems.append(Problem(self.name, line, column, message))
@@ -71,7 +77,7 @@ class RowParser:
             when=when,
             place_ids=places,
             summary=(row.get("summary") or "").strip(),
-            tags=self._share(tuple(sys.intern(t) for t in _split(row.get("tags") or ""))),
+            tags=self._tags(row.get("tags") or ""),
             provenance=provenance,
             translations=_translations(row),
         )
@@ -91,7 +97,22 @@ class RowParser:
         self._seen[event_id] = line
         return event_id
 
+    def _tags(self, cell: str) -> tuple[str, ...]:
+        tags = self._tag_cells.get(cell)
+        if tags is None:
+            tags = self._tag_cells[cell] = self._share(tuple(sys.intern(t) for t in _split(cell)))
+        return tags
+
     def _when(self, line: int, row: dict[str, str]) -> TimeSpan | None:
+        key = (row.get("start", ""), row.get("end", ""), row.get("mod") or "")
+        span = self._spans.get(key)
+        if span is None:
+            span = self._new_when(line, row)
+            if span is not None:
+                self._spans[key] = span
+        return span
+
+    def _new_when(self, line: int, row: dict[str, str]) -> TimeSpan | None:
         mod = (row.get("mod") or "").strip().lower()
         part = mod if mod in _PARTS else None
         if mod and mod != "approx" and part is None:
@@ -111,17 +132,25 @@ class RowParser:
             return None
 
     def _places(self, line: int, cell: str) -> tuple[str, ...]:
+        known = self._place_cells.get(cell)
+        if known is not None:
+            return known
         tokens = _split(cell)
         if not tokens:
             self._problem(line, "places", "no place given")
         ids: list[str] = []
+        found_all = bool(tokens)
         for token in tokens:
             place = self.gazetteer.resolve(token)
             if place is None:
                 self._problem(line, "places", f"unknown place {token!r}{self._suggest(token)}")
+                found_all = False
             elif place.id not in ids:
                 ids.append(place.id)
-        return self._share(tuple(ids))
+        if not found_all:
+            return tuple(ids)
+        known = self._place_cells[cell] = self._share(tuple(ids))
+        return known
 
     def _suggest(self, token: str) -> str:
         close = difflib.get_close_matches(token, list(self.gazetteer.places), n=1, cutoff=0.75)
@@ -170,13 +199,20 @@ class RowParser:
 
 
 def _split(cell: str) -> tuple[str, ...]:
-    return tuple(t.strip() for t in cell.split(";") if t.strip())
+    return tuple(filter(None, map(str.strip, cell.split(";"))))
+
+
+@lru_cache(maxsize=256)  # column names; a GeoJSON file may have any number of keys
+def _localized(column: str) -> tuple[str, str] | None:
+    """(language, field) of a column such as ``title:id``, else None."""
+    m = _LOCALIZED.match(column)
+    return (m[2], m[1]) if m else None
 
 
 def _translations(row: dict[str, str]) -> Mapping[str, Mapping[str, str]]:
     result: dict[str, dict[str, str]] = {}
     for column, value in row.items():
-        m = _LOCALIZED.match(column or "")
-        if m and value and value.strip():
-            result.setdefault(m[2], {})[m[1]] = value.strip()
+        localized = _localized(column or "")
+        if localized and value and value.strip():
+            result.setdefault(localized[0], {})[localized[1]] = value.strip()
     return result or NO_TRANSLATIONS
