@@ -165,6 +165,8 @@ def test_a_cell_repeated_on_many_rows_is_read_alike_and_reported_on_each(folder)
         "c,1950-02-30,,,V,,Atlantis,,,,,,\n"
         "d,1950-02-30,,,W,,Atlantis,,,,,,\n"
         "e,1950,1951,late,X,,moscow; ankara,,treaty,,,,\n"
+        "f,1950,1951,someday,Y,,moscow,,,,,,\n"
+        "g,1950,1951,someday,Z,,moscow,,,,,,\n"
     )
     result = load(folder, text)
     a, b, e = result.events
@@ -175,4 +177,6 @@ def test_a_cell_repeated_on_many_rows_is_read_alike_and_reported_on_each(folder)
         (4, "places"),
         (5, "start"),
         (5, "places"),
+        (7, "mod"),
+        (8, "mod"),
     ]

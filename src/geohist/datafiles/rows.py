@@ -107,8 +107,9 @@ class RowParser:
         key = (row.get("start", ""), row.get("end", ""), row.get("mod") or "")
         span = self._spans.get(key)
         if span is None:
+            before = len(self.problems)
             span = self._new_when(line, row)
-            if span is not None:
+            if span is not None and len(self.problems) == before:  # a bad mod still gives one
                 self._spans[key] = span
         return span
 
