@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
+import json
 import statistics
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -157,6 +159,34 @@ def test_open_file_loads_in_the_background(qtbot: Any, window, big_file) -> None
     assert len(window.catalog) == before  # nothing changes until the worker is done
     qtbot.waitUntil(lambda: len(window.catalog) == ROWS, timeout=TIMEOUT)
     assert window.source == big_file and not loading.running(window)
+
+
+@pytest.mark.webengine
+def test_the_pages_payload_is_made_in_the_loading_thread(
+    qtbot: Any, window, big_file, monkeypatch
+) -> None:
+    from geohist.gui import main_window
+
+    window.open_file(None, interactive=False)
+    on_gui_thread: list[tuple[int, bool]] = []  # events, and whether made on the GUI thread
+    made = main_window.catalog_payload
+
+    def catalog_payload(catalog, *args, **kwargs):
+        on_gui_thread.append((len(catalog), threading.current_thread() is threading.main_thread()))
+        return made(catalog, *args, **kwargs)
+
+    monkeypatch.setattr(main_window, "catalog_payload", catalog_payload)
+    window.open_file(big_file)
+    qtbot.waitUntil(lambda: len(window.catalog) == ROWS, timeout=TIMEOUT)
+    qtbot.waitUntil(window.is_map_ready, timeout=TIMEOUT)
+    assert [gui for events, gui in on_gui_thread if events == ROWS] == [False]
+    day = list(window.catalog)[ROWS // 2].first_day  # not where the cursor is
+    with qtbot.waitSignal(window.map.bridge.framePainted, timeout=TIMEOUT):
+        window.state.set_day(day)
+    with qtbot.waitCallback(timeout=TIMEOUT) as page:
+        window.map.eval_js("JSON.stringify(geohist.state().active)", page)
+    active = {e.id for e in window.catalog.active_at(day)}
+    assert active and set(json.loads(page.args[0])) == active  # the page holds the new events
 
 
 @pytest.mark.webengine

@@ -30,6 +30,7 @@ THREAD_END_WAIT_MS = 2000  # the loader's thread has only its event loop left to
 
 OnLoaded = Callable[[EventCatalog, list[Problem]], object]
 OnFailed = Callable[[str], object]
+Prepare = Callable[[EventCatalog], object]
 
 
 class LoadWorker(QObject):
@@ -38,9 +39,11 @@ class LoadWorker(QObject):
     loaded = Signal(object, list)
     failed = Signal(str)
 
-    def __init__(self, path: Path | None, places: Sequence[Path]) -> None:
+    def __init__(
+        self, path: Path | None, places: Sequence[Path], prepare: Prepare | None = None
+    ) -> None:
         super().__init__()
-        self._path, self._places = path, list(places)
+        self._path, self._places, self._prepare = path, list(places), prepare
 
     def run(self) -> None:
         try:
@@ -53,6 +56,11 @@ class LoadWorker(QObject):
             traceback.print_exc()
             self.failed.emit(f"{self._path}: {type(exc).__name__}: {exc}")
             return
+        if self._prepare is not None and len(catalog):
+            try:
+                self._prepare(catalog)
+            except Exception:  # a bug: the GUI thread will do the same work itself
+                traceback.print_exc()
         self.loaded.emit(catalog, problems)
 
 
@@ -73,6 +81,7 @@ class CatalogLoad(QObject):
         on_loaded: OnLoaded,
         on_failed: OnFailed | None = None,
         show_after_ms: int | None = None,
+        prepare: Prepare | None = None,
     ) -> None:
         super().__init__(parent)
         self._parent, self._on_loaded = parent, on_loaded
@@ -85,7 +94,7 @@ class CatalogLoad(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SHOW_AFTER_MS if show_after_ms is None else show_after_ms)
         self._timer.timeout.connect(self._show_progress)
-        self.thread, self.worker = QThread(self), LoadWorker(path, places)
+        self.thread, self.worker = QThread(self), LoadWorker(path, places, prepare)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
         self.worker.loaded.connect(self._on_worker_loaded)
@@ -171,16 +180,18 @@ def load_in_background(
     on_loaded: OnLoaded,
     on_failed: OnFailed | None = None,
     show_after_ms: int | None = None,
+    prepare: Prepare | None = None,
 ) -> CatalogLoad:
     """Start loading ``path``; a newer load replaces (cancels) any older one of the window.
 
     A file that cannot be read at all is reported to ``on_failed``, else in a warning dialog.
     A progress dialog appears if the load takes longer than ``show_after_ms`` (default
-    ``SHOW_AFTER_MS``).
+    ``SHOW_AFTER_MS``). ``prepare`` runs in the loading thread on a catalog read with events,
+    before ``on_loaded``: work the window would otherwise do on its own thread.
     """
     for old in running(window):
         old.cancel()
-    run = CatalogLoad(window, path, places, on_loaded, on_failed, show_after_ms)
+    run = CatalogLoad(window, path, places, on_loaded, on_failed, show_after_ms, prepare)
     run.thread.finished.connect(run.deleteLater)
     run.start()
     return run

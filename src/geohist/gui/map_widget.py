@@ -242,7 +242,11 @@ class MapView(QWebEngineView):
         (100k events: ~7 MB of text, events as columns). The JSON text is dropped as soon as
         it is quoted, so at most two copies of it are alive at once.
         """
-        self._enqueue("load", f"window.geohist.load(JSON.parse({_json_literal(payload)}));", None)
+        self.send_load_script(load_script(payload))
+
+    def send_load_script(self, script: str) -> None:
+        """``set_payload`` with the script already made by ``load_script`` (in any thread)."""
+        self._enqueue("load", script, None)
 
     def relabel(self, labels: Mapping[str, Any]) -> None:
         """Word the loaded events and places in another language (``payload.label_columns``
@@ -312,6 +316,11 @@ class MapView(QWebEngineView):
         normal = QWebEnginePage.RenderProcessTerminationStatus.NormalTerminationStatus
         if status != normal:
             log.error("map page renderer died (%s, exit code %d)", status, exit_code)
+
+
+def load_script(payload: Mapping[str, Any]) -> str:
+    """The page's call that loads ``payload``; Qt-free, so a loading thread can make it."""
+    return f"window.geohist.load(JSON.parse({_json_literal(payload)}));"
 
 
 def _json_literal(data: Mapping[str, Any]) -> str:
