@@ -11,6 +11,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -64,6 +65,14 @@ class LoadWorker(QObject):
         self.loaded.emit(catalog, problems)
 
 
+class LoadOptions(NamedTuple):
+    """What ``load_in_background`` passes on to its ``CatalogLoad`` (see there)."""
+
+    on_failed: OnFailed | None
+    show_after_ms: int | None
+    prepare: Prepare | None
+
+
 class CatalogLoad(QObject):
     """One load owned by a window; ``on_loaded`` runs in the GUI thread unless cancelled.
 
@@ -79,22 +88,21 @@ class CatalogLoad(QObject):
         path: Path | None,
         places: Sequence[Path],
         on_loaded: OnLoaded,
-        on_failed: OnFailed | None = None,
-        show_after_ms: int | None = None,
-        prepare: Prepare | None = None,
+        options: LoadOptions,
     ) -> None:
         super().__init__(parent)
         self._parent, self._on_loaded = parent, on_loaded
-        self._report_failure = on_failed
+        self._report_failure = options.on_failed
         self._lang = getattr(parent, "lang", "en")
         self._name = str(path) if path else tr("bundled_history", self._lang)
         self.cancelled = False
         self.dialog: QProgressDialog | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        show_after_ms = options.show_after_ms
         self._timer.setInterval(SHOW_AFTER_MS if show_after_ms is None else show_after_ms)
         self._timer.timeout.connect(self._show_progress)
-        self.thread, self.worker = QThread(self), LoadWorker(path, places, prepare)
+        self.thread, self.worker = QThread(self), LoadWorker(path, places, options.prepare)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
         self.worker.loaded.connect(self._on_worker_loaded)
@@ -191,7 +199,8 @@ def load_in_background(
     """
     for old in running(window):
         old.cancel()
-    run = CatalogLoad(window, path, places, on_loaded, on_failed, show_after_ms, prepare)
+    options = LoadOptions(on_failed, show_after_ms, prepare)
+    run = CatalogLoad(window, path, places, on_loaded, options)
     run.thread.finished.connect(run.deleteLater)
     run.start()
     return run
