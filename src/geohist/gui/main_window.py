@@ -138,6 +138,10 @@ class MainWindow(QMainWindow):
 
     def _open_first_good(self, choices: Sequence[Path | None], background: bool) -> None:
         path, rest = choices[0], choices[1:]
+        if not background:
+            if not self.open_file(path, interactive=False) and rest:
+                self._open_first_good(rest, background)
+            return
 
         def show(catalog: EventCatalog, problems: list) -> None:
             for problem in problems:
@@ -147,9 +151,6 @@ class MainWindow(QMainWindow):
             elif rest:
                 self._open_first_good(rest, background)
 
-        if not background:
-            show(*opening.load(path))
-            return
         from geohist.gui.loading import AT_LAUNCH_SHOW_AFTER_MS, load_in_background
 
         def failed(message: str) -> None:

@@ -188,7 +188,8 @@ class QtTimeline(QWidget):
         ruler = self.ruler()
         # No events, nothing to lay out: at launch the file is still being read in another
         # thread, which imports numpy meanwhile (see serial_import), so the layout waits.
-        resting, pile = (self._resting, self._pile) if len(state.catalog) else ([], NO_PILE)
+        has_events = len(state.catalog) > 0
+        resting, pile = (self._resting, self._pile) if has_events else ([], NO_PILE)
         look = (self.size(), self.devicePixelRatioF(), colors, self.font(), state.lang)
         p.drawPixmap(0, 0, self._layer.pixmap(resting, pile, ruler, look))
         x, label = self.day_x(state.day), state.current_label()
@@ -197,7 +198,7 @@ class QtTimeline(QWidget):
         # Per step only the active marks and the hovered one are painted, over the cached layer.
         active_events = state.catalog.active_at(state.day)
         active = {e.id for e in active_events}
-        on_top = self._marks_on_top(active_events) if len(state.catalog) else []
+        on_top = self._marks_on_top(active_events) if has_events else []
         paint_marks(p, [m for m in on_top if not m.point], active, self._hover, colors, state.lang)
         cursor_x = x if -2 <= x <= width + 2 else -10  # off screen: the badge alone, at the edge
         paint_cursor(p, cursor_x, rect.height(), label, badge, colors.base)
