@@ -168,6 +168,7 @@ def test_the_pages_payload_is_made_in_the_loading_thread(
     from geohist.gui import main_window
 
     window.open_file(None, interactive=False)
+    qtbot.waitUntil(window.is_map_ready, timeout=TIMEOUT)
     on_gui_thread: list[tuple[int, bool]] = []  # events, and whether made on the GUI thread
     made = main_window.catalog_payload
 

@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self._selected: str | None = None
         self.extra_places: list = []
         self.unsaved = False
-        self._prepared: list[PreparedPayload] = []  # appended to by loading threads
+        self._prepared: PreparedPayload | None = None  # the latest load's, set in its thread
         self.setWindowTitle("geohist")  # until a file is shown
         self._build_widgets()
         self._connect()
@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
                         print(problem)
                     return False
                 if not opening.accept_problems(self, name, catalog, problems, self.lang):
-                    self._prepared.clear()  # made for this catalog, which is not shown
+                    self._prepared = None  # made for this catalog, which is not shown
                     if otherwise is not None:
                         otherwise()
                     return False
@@ -272,18 +272,22 @@ class MainWindow(QMainWindow):
         """
         lang, afterglow_days = self.lang, self.afterglow_days
         script = load_script(catalog_payload(catalog, lang, afterglow_days))
-        self._prepared.append(PreparedPayload(catalog, lang, afterglow_days, script))
+        self._prepared = PreparedPayload(catalog, lang, afterglow_days, script)
 
     def _take_prepared(self) -> str | None:
-        """The prepared payload that fits what is on screen, if any; the others are dropped."""
-        words = (self.lang, self.afterglow_days)
-        found = [
-            p.script
-            for p in self._prepared
-            if p.catalog is self.catalog and (p.lang, p.afterglow_days) == words
-        ]
-        self._prepared.clear()  # each holds megabytes of text
-        return found[-1] if found else None
+        """The prepared payload of the catalog on screen, if it fits its language and afterglow.
+
+        One made for another catalog is kept: that catalog may be on its way (a push for the
+        one on screen, as when the page becomes ready, must not drop it). A newer load replaces
+        it; it holds megabytes of text, so it is let go once used.
+        """
+        prepared = self._prepared
+        if prepared is None or prepared.catalog is not self.catalog:
+            return None
+        self._prepared = None
+        if (prepared.lang, prepared.afterglow_days) != (self.lang, self.afterglow_days):
+            return None
+        return prepared.script
 
     # -- reactions ----------------------------------------------------------------------------
 
