@@ -211,20 +211,10 @@ def summary(ms: list[float]) -> dict[str, float]:
 
 
 def qt_app():
-    from geohist.gui.app import configure_environment
+    from geohist.gui.app import qt_application
 
-    configure_environment(headless=True)
-    from PySide6.QtCore import QStandardPaths
-    from PySide6.QtWidgets import QApplication
-
-    QStandardPaths.setTestModeEnabled(True)
-    app = QApplication([sys.argv[0]])
-    # PySide6 6.12 on CPython 3.11 drops references to None/True on signals and callbacks;
-    # hundreds of steps would free None and abort. The app's own guard (idempotent) fixes that.
-    from geohist.gui import pyside_fixes
-
-    pyside_fixes.apply_all()
-    return app
+    # the app's own PySide6 work-arounds: hundreds of steps would abort CPython 3.11 otherwise
+    return qt_application(headless=True, test_mode=True)
 
 
 def wait_until(app, done, timeout_s: float, error=TimeoutError) -> None:

@@ -35,18 +35,20 @@ sys.path.insert(0, sys.argv[1])
 import PySide6.QtCore
 from geohist.gui import pyside_fixes
 if sys.argv[2] == "fixed":
-    pyside_fixes.read_sources_without_caching()
-import uses_qt_probe, plain_probe  # import statements: PySide6 hooks builtins.__import__
+    pyside_fixes.skip_feature_source_reads()
+import uses_qt_probe, plain_probe, snake_probe  # import statements: PySide6 hooks __import__
 verdicts = sys.modules["shibokensupport.feature"].pyside_feature_dict
 cached = sorted(k.rsplit("/", 1)[-1] for k in linecache.cache if k.endswith("_probe.py"))
-print(verdicts.get("uses_qt_probe"), verdicts.get("plain_probe"), cached)
+names = ("uses_qt_probe", "plain_probe", "snake_probe")
+print(*(verdicts.get(name) for name in names), cached)
 """
 
 
-def test_pyside_learns_which_modules_use_it_without_caching_their_source(tmp_path):
-    """PySide6's import hook read every later import's source into linecache (35 MB in a run)."""
+def test_pyside_features_are_settled_without_reading_sources(tmp_path):
+    """PySide6's import hook read every later import's source (35 MB in linecache, 30 ms)."""
     (tmp_path / "uses_qt_probe.py").write_text("from PySide6 import QtCore\n")
     (tmp_path / "plain_probe.py").write_text("VALUE = 1\n")
+    (tmp_path / "snake_probe.py").write_text("from __feature__ import snake_case\n")
     out = {}
     for mode in ("pyside", "fixed"):
         result = subprocess.run(
@@ -57,6 +59,10 @@ def test_pyside_learns_which_modules_use_it_without_caching_their_source(tmp_pat
             check=False,
         )
         assert result.returncode == 0, result.stderr[-500:]
-        out[mode] = result.stdout.split(maxsplit=2)
-    assert out["fixed"][:2] == out["pyside"][:2] == ["0", "-1"]  # as PySide's own check says
-    assert out["fixed"][2].strip() == "[]"  # and no source kept
+        out[mode] = result.stdout.split(maxsplit=3)
+    snake_case = out["pyside"][2]
+    assert out["pyside"][:2] == ["0", "-1"]  # PySide's check: the plain module is "ignored"
+    assert snake_case not in ("0", "-1")
+    # fixed: the normal API for both, without reading them; a module's own selection stays
+    assert out["fixed"][:3] == ["0", "0", snake_case]
+    assert out["fixed"][3].strip() == "[]"

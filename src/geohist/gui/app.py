@@ -28,6 +28,26 @@ def configure_environment(headless: bool) -> None:
     apply_chromium_flags(extra)
 
 
+def qt_application(headless: bool, test_mode: bool = False):
+    """The QApplication the window runs in (the existing one, if any), environment set first.
+
+    ``test_mode`` keeps settings and caches apart from the user's (benchmarks).
+    """
+    configure_environment(headless)
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QApplication
+
+    from geohist.gui import pyside_fixes
+
+    pyside_fixes.apply_all()  # PySide6 6.12 + CPython 3.11 would abort after ~1,000 signals
+    if test_mode:
+        QStandardPaths.setTestModeEnabled(True)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("geohist")
+    app.setOrganizationName("geohist")
+    return app
+
+
 def system_lang() -> str:
     """Indonesian when the system locale is Indonesian, else English."""
     from PySide6.QtCore import QLocale
@@ -54,17 +74,9 @@ def run_app(args: argparse.Namespace) -> int:
     size = parse_size(args.size) if args.screenshot else None
     if args.screenshot:
         _check_writable(Path(args.screenshot))
-    configure_environment(headless=bool(args.screenshot))
-
+    app = qt_application(headless=bool(args.screenshot))
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
 
-    from geohist.gui import pyside_fixes
-
-    pyside_fixes.apply_all()  # PySide6 6.12 + CPython 3.11 would abort after ~1,000 signals
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    app.setApplicationName("geohist")
-    app.setOrganizationName("geohist")
     from geohist.gui.main_window import MainWindow
 
     window = MainWindow(lang=args.lang or system_lang(), remember=not args.screenshot)
