@@ -36,7 +36,10 @@ runs each measurement in a fresh child process:
   ``window.geohist.setTime`` call, measured by a wrapper the benchmark injects; when calls
   cost more than a frame at 60 calls/s the renderer's main thread has no time left to paint).
   The same drag is then repeated on the map page alone (``window.map.set_time`` from the timer,
-  no timeline/list/status-bar work in Qt): the same figures as ``drag_map_*``. QtWebEngine
+  no timeline/list/status-bar work in Qt): the same figures as ``drag_map_*``. Last, the floor:
+  the same drag on a bare page that does nothing per step but clear a canvas of the map's size
+  and draw one small square (``drag_floor_*``): frames this machine's offscreen QtWebEngine
+  drops with no work to do (measured here: 0-1 in most runs, 21-109 in noisy spells). QtWebEngine
   presents each page frame through the Qt GUI thread, so a busy GUI thread also holds back the
   page's frames (measured here: a page repainting a 400×400 box every frame made 152 frames in
   3 s with the GUI thread free, 27 with it blocked 50 ms at a time).
@@ -348,24 +351,87 @@ def child_drag(path: Path, args: argparse.Namespace, deadline: float) -> dict:
     step = max(1, (hi - lo) // slots)
     # At rest on ``lo``; the drag sweeps lo+step … lo+slots·step, so no drag day equals it.
     days = [lo + (i + 1) * step for i in range(slots)]
-    real = drag_once(app, window, painted, window.state.set_day, lo, days, args.drag_seconds)
+
+    def on_screen() -> None:  # the last step sent is painted
+        seq = window.map._seq
+        wait_until(app, lambda: painted[0] >= seq, 60)
+
+    page = (window.map.eval_js, on_screen)
+    real = drag_once(app, page, window.state.set_day, lo, days, args.drag_seconds)
     window.state.set_day(lo)
     # The same drag on the map page alone (no timeline, list or status bar work in Qt).
-    alone = drag_once(app, window, painted, window.map.set_time, lo, days, args.drag_seconds)
+    alone = drag_once(app, page, window.map.set_time, lo, days, args.drag_seconds)
     rss = tree_peak_rss_mb(os.getpid())
+    map_size = window.map.size()
     shutdown(app, window, 0)
-    return {**real, **{f"map_{k}": v for k, v in alone.items()}, "peak_rss_mb": round(rss)}
+    floor = floor_drag(app, map_size, lo, days, args.drag_seconds)
+    return {
+        **real,
+        **{f"map_{k}": v for k, v in alone.items()},
+        **{f"floor_{k}": v for k, v in floor.items()},
+        "peak_rss_mb": round(rss),
+    }
 
 
-def drag_once(app, window, painted, move, rest: int, days: list[int], seconds: float) -> dict:
-    """``move(days[slot])`` once per 60 Hz slot from a precise QTimer; the frames it gave."""
+# A page that does next to nothing per step but change a canvas of the map's size, as the map's
+# changing canvas does: the same drag on it is what this machine's offscreen QtWebEngine can show.
+FLOOR_PAGE = """<!doctype html><html><body style="margin:0;overflow:hidden">
+<canvas id="c"></canvas><script>
+var canvas = document.getElementById('c'), ctx = canvas.getContext('2d'), now = null;
+canvas.width = innerWidth; canvas.height = innerHeight;
+window.geohist = {
+  state: function () { return { time: now }; },
+  setTime: function (day) {
+    now = day;
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    ctx.fillStyle = '#e4572e';
+    ctx.fillRect(day % (canvas.width - 8), canvas.height / 2, 8, 8);
+  }
+};
+document.title = 'ready';
+</script></body></html>"""
+
+
+def floor_drag(app, size, rest: int, days: list[int], seconds: float) -> dict:
+    """``drag_once`` on ``FLOOR_PAGE`` in a bare view of the map's size."""
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    view = QWebEngineView()
+    view.resize(size)
+    view.show()
+    view.setHtml(FLOOR_PAGE)
+    wait_until(app, lambda: view.title() == "ready", 60)
+
+    def eval_js(script: str, callback) -> None:
+        view.page().runJavaScript(script, 0, callback)
+
+    def on_screen() -> None:  # the page has run what was sent, and painted it
+        done: list = []
+        eval_js("0", done.append)
+        wait_until(app, lambda: done, 60)
+        pump(app, 0.05)
+
+    def move(day: int) -> None:
+        view.page().runJavaScript(f"window.geohist.setTime({day})")
+
+    out = drag_once(app, (eval_js, on_screen), move, rest, days, seconds)
+    view.close()
+    view.deleteLater()
+    return out
+
+
+def drag_once(app, page, move, rest: int, days: list[int], seconds: float) -> dict:
+    """``move(days[slot])`` once per 60 Hz slot from a precise QTimer; the frames it gave.
+
+    ``page`` is (eval_js(script, callback), on_screen()): how to run a script in the page and
+    wait until what was last sent is painted."""
     from PySide6.QtCore import Qt, QTimer
 
+    eval_js, on_screen = page
     move(rest)
-    seq = window.map._seq
-    wait_until(app, lambda: painted[0] >= seq, 60)
+    on_screen()
     ready = []
-    window.map.eval_js(FRAME_RECORDER, ready.append)
+    eval_js(FRAME_RECORDER, ready.append)
     wait_until(app, lambda: ready, 30)
     pump(app, 0.3)
     slots = len(days)
@@ -400,11 +466,10 @@ def drag_once(app, window, painted, move, rest: int, days: list[int], seconds: f
     elapsed = time.perf_counter() - state["t0"]
     timer.timeout.disconnect(tick)
     pump(app, 0.1)
-    last_seq = window.map._seq
-    wait_until(app, lambda: painted[0] >= last_seq, 60)  # the last step is on screen
+    on_screen()  # the last step is on screen
     pump(app, 0.1)
     out: list[str] = []
-    window.map.eval_js(FRAME_READOUT, out.append)
+    eval_js(FRAME_READOUT, out.append)
     wait_until(app, lambda: out, 30)
     frames = json.loads(out[0])
     return {
@@ -598,6 +663,12 @@ def report(r: dict) -> None:
             f"dropped {r['drag_map_dropped']}, {r['drag_map_unshown']} days never shown, "
             f"longest gap {r['drag_map_longest_gap_ms']} ms; in-page setTime "
             f"{r['drag_map_set_time_p50_ms']} ms p50, {r['drag_map_set_time_p95_ms']} ms p95"
+        )
+        print(
+            f"  same drag, floor (a bare page changing a canvas of the map's size): "
+            f"{r['drag_floor_frames']} new frames (of {r['drag_floor_page_frames']} page "
+            f"frames); dropped {r['drag_floor_dropped']}, longest gap "
+            f"{r['drag_floor_longest_gap_ms']} ms"
         )
 
 
