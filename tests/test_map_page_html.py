@@ -109,6 +109,26 @@ def test_cached_page_is_per_resources_folder(tmp_path: Path, monkeypatch) -> Non
         assert (folder / "geohist-map.js").as_uri() in path.read_text(encoding="utf-8")
 
 
+def test_a_new_page_removes_the_pages_of_checkouts_since_removed(tmp_path: Path, monkeypatch):
+    """Each version or checkout adds a 0.2 MB page; one whose files are gone is of no use."""
+    from geohist.mapview import page
+
+    def build_for(name: str) -> Path:
+        folder = tmp_path / name / "resources"
+        if not folder.is_dir():
+            shutil.copytree(page.resources_dir(), folder)
+        monkeypatch.setattr(page, "resources_dir", lambda: folder)
+        return page.cached_map_page(tmp_path / "cache", basemap=BASEMAP)
+
+    removed, kept = build_for("removed"), build_for("kept")
+    shutil.rmtree(tmp_path / "removed")
+    assert removed.is_file()  # nothing is pruned until a page is built
+    assert build_for("kept") == kept and removed.is_file()
+    new = build_for("new")
+    assert new.is_file() and kept.is_file()
+    assert not removed.exists()
+
+
 def test_the_page_key_knows_folium_s_version_without_importing_importlib_metadata() -> None:
     """Every launch works out the page's key; importlib.metadata alone cost it ~60 ms."""
     from importlib.metadata import version

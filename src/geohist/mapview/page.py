@@ -28,6 +28,8 @@ MAP_ID = "geohist"  # folium names the JS map variable ``map_geohist``
 BASEMAP_ELEMENT_ID = "geohist-basemap"
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 _REMOTE_URL = re.compile(r"https?://", re.IGNORECASE)
+_LINKED_FILE = re.compile(r'(?:src|href)="(file:[^"]+)"')
+_LINKS_WITHIN = 4096  # characters: the page's asset links come first, before the base map
 
 
 def resources_dir() -> Path:
@@ -69,7 +71,28 @@ def cached_map_page(cache_dir: Path, *, basemap: Path) -> Path:
 
     cache_dir.mkdir(parents=True, exist_ok=True)
     write_text_atomic(path, render_map_html(basemap=basemap))
+    _remove_orphaned_pages(cache_dir, keep=path)
     return path
+
+
+def _remove_orphaned_pages(cache_dir: Path, keep: Path) -> None:
+    """Delete cached pages that link a file no longer there: the page of an older version, or
+    of a checkout since removed, can never be used again. Pages of other checkouts or installs
+    still present stay (each links its own files), so switching between them costs nothing."""
+    from urllib.parse import urlparse
+    from urllib.request import url2pathname
+
+    for page in cache_dir.glob("geohist-map-*.html"):
+        if page == keep:
+            continue
+        try:
+            with page.open(encoding="utf-8", errors="replace") as f:
+                head = f.read(_LINKS_WITHIN)
+            linked = [Path(url2pathname(urlparse(url).path)) for url in _LINKED_FILE.findall(head)]
+            if not linked or not all(file.is_file() for file in linked):
+                page.unlink()
+        except OSError:  # another instance removed it first, or it cannot be read: not ours
+            continue
 
 
 def _inputs_key(basemap: Path) -> str:
