@@ -102,9 +102,14 @@ def _open_initial(window, args: argparse.Namespace) -> int:
     if args.data is not None or args.places:
         if args.screenshot:
             return 0 if window.open_file(args.data, places=args.places, interactive=False) else 1
+        from geohist.gui.loading import AT_LAUNCH_SHOW_AFTER_MS
+
         # a file that shows nothing leaves the window with what a plain launch shows
         window.open_file(
-            args.data, places=args.places, otherwise=lambda: window.open_initial(background=True)
+            args.data,
+            places=args.places,
+            otherwise=lambda: window.open_initial(background=True),
+            show_progress_after_ms=AT_LAUNCH_SHOW_AFTER_MS,
         )
         return 0
     window.open_initial(background=not args.screenshot)

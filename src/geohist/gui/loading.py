@@ -100,7 +100,8 @@ class CatalogLoad(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         show_after_ms = options.show_after_ms
-        self._timer.setInterval(SHOW_AFTER_MS if show_after_ms is None else show_after_ms)
+        self.show_after_ms = SHOW_AFTER_MS if show_after_ms is None else show_after_ms
+        self._timer.setInterval(self.show_after_ms)
         self._timer.timeout.connect(self._show_progress)
         self.thread, self.worker = QThread(self), LoadWorker(path, places, options.prepare)
         self.worker.moveToThread(self.thread)

@@ -174,13 +174,15 @@ class MainWindow(QMainWindow):
         places: Sequence[Path] = (),
         interactive: bool = True,
         otherwise: Callable[[], object] | None = None,
+        show_progress_after_ms: int | None = None,
     ) -> bool:
         """Load a file; on problems ask (or refuse) and keep the current data on screen.
 
-        Interactive loads run off the GUI thread (cancellable, with progress) and return True
-        once started; ``otherwise`` runs if the file then shows nothing (it cannot be read, or
-        the user declines its problems). Otherwise the file is read before returning, and True
-        means it is shown.
+        Interactive loads run off the GUI thread (cancellable, with progress after
+        ``show_progress_after_ms``, see ``load_in_background``) and return True once started;
+        ``otherwise`` runs if the file then shows nothing (it cannot be read, or the user
+        declines its problems). Otherwise the file is read before returning, and True means it
+        is shown.
         """
         name = str(path) if path else tr("bundled_history", self.lang)
 
@@ -208,7 +210,13 @@ class MainWindow(QMainWindow):
                 otherwise()
 
         load_in_background(
-            self, path, places, show, on_failed=failed, prepare=self._prepare_payload
+            self,
+            path,
+            places,
+            show,
+            on_failed=failed,
+            show_after_ms=show_progress_after_ms,
+            prepare=self._prepare_payload,
         )
         return True
 
