@@ -16,10 +16,13 @@ from geohist.gui.webengine_env import apply_chromium_flags
 
 
 def configure_environment(headless: bool) -> None:
-    """Offline Chromium flags; no sandbox as root (Chromium refuses to start otherwise)."""
+    """Offline Chromium flags; no sandbox as root (Chromium refuses to start otherwise); no
+    stale PySide6 support files (see ``pyside_files``)."""
     from geohist import heap
+    from geohist.gui import pyside_files
 
     heap.return_big_blocks()
+    pyside_files.drop_if_stale()
     extra = ["--no-sandbox"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
     if headless:
         extra.append("--disable-gpu")
