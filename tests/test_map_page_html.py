@@ -82,12 +82,14 @@ def test_cached_page_is_reused_and_rebuilt_when_inputs_change(tmp_path: Path) ->
     basemap.write_bytes(BASEMAP.read_bytes())
     first = cached_map_page(tmp_path / "cache", basemap=basemap)
     assert cached_map_page(tmp_path / "cache", basemap=basemap) == first
+    first_html = first.read_text(encoding="utf-8")
     data = json.loads(basemap.read_text(encoding="utf-8"))
     data["features"] = data["features"][:5]
     basemap.write_text(json.dumps(data), encoding="utf-8")
     second = cached_map_page(tmp_path / "cache", basemap=basemap)
     assert second != first and second.is_file()
-    assert second.read_text(encoding="utf-8") != first.read_text(encoding="utf-8")
+    assert second.read_text(encoding="utf-8") != first_html
+    assert not first.exists()  # the page it replaces: no launch can use it again
 
 
 def test_cached_page_is_per_resources_folder(tmp_path: Path, monkeypatch) -> None:
@@ -109,36 +111,27 @@ def test_cached_page_is_per_resources_folder(tmp_path: Path, monkeypatch) -> Non
         assert (folder / "geohist-map.js").as_uri() in path.read_text(encoding="utf-8")
 
 
-def test_a_new_page_removes_the_pages_of_checkouts_since_removed(tmp_path: Path, monkeypatch):
-    """Each version or checkout adds a 0.2 MB page; one whose files are gone is of no use."""
+def test_a_new_page_removes_only_the_pages_no_launch_can_use(tmp_path: Path, monkeypatch):
+    """Each version or checkout adds a 0.2 MB page; those of a removed checkout, and older
+    versions of a present one, are of no use. Other checkouts' pages stay."""
     from geohist.mapview import page
+
+    cache = tmp_path / "cache"
 
     def build_for(name: str) -> Path:
         folder = tmp_path / name / "resources"
         if not folder.is_dir():
             shutil.copytree(page.resources_dir(), folder)
         monkeypatch.setattr(page, "resources_dir", lambda: folder)
-        return page.cached_map_page(tmp_path / "cache", basemap=BASEMAP)
+        return page.cached_map_page(cache, basemap=BASEMAP)
 
-    removed, kept = build_for("removed"), build_for("kept")
+    removed, kept, upgraded = build_for("removed"), build_for("kept"), build_for("upgraded")
     shutil.rmtree(tmp_path / "removed")
     assert removed.is_file()  # nothing is pruned until a page is built
-    assert build_for("kept") == kept and removed.is_file()
-    new = build_for("new")
-    assert new.is_file() and kept.is_file()
-    assert not removed.exists()
-
-
-def test_the_page_key_knows_folium_s_version_without_importing_importlib_metadata() -> None:
-    """Every launch works out the page's key; importlib.metadata alone cost it ~60 ms."""
-    from importlib.metadata import version
-
-    probe = (
-        "import sys; from geohist.mapview import page; "
-        "print(page._folium_version()); print('importlib.metadata' in sys.modules)"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    ).stdout.splitlines()
-    assert f'"{version("folium")}"' in out[0]
-    assert out[-1] == "False"
+    older_format = cache / "geohist-map-0123456789abcdef.html"  # as named before
+    older_format.write_text("<html></html>", encoding="utf-8")
+    script = tmp_path / "upgraded" / "resources" / "geohist-map.js"
+    script.write_text(script.read_text(encoding="utf-8") + "\n// next version\n")
+    new = build_for("upgraded")
+    assert new != upgraded and new.is_file() and kept.is_file()
+    assert not removed.exists() and not upgraded.exists() and not older_format.exists()

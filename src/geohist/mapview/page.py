@@ -28,6 +28,8 @@ MAP_ID = "geohist"  # folium names the JS map variable ``map_geohist``
 BASEMAP_ELEMENT_ID = "geohist-basemap"
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 _REMOTE_URL = re.compile(r"https?://", re.IGNORECASE)
+_PAGE_PREFIX = "geohist-map-"
+_PAGE_NAME = re.compile(r"geohist-map-[0-9a-f]{8}-[0-9a-f]{16}\.html")
 _LINKED_FILE = re.compile(r'(?:src|href)="(file:[^"]+)"')
 _LINKS_WITHIN = 4096  # characters: the page's asset links come first, before the base map
 
@@ -61,48 +63,65 @@ def build_map_page(out_dir: Path, *, basemap: Path) -> Path:
 def cached_map_page(cache_dir: Path, *, basemap: Path) -> Path:
     """Return the page for these inputs, building it (and importing folium) only the first time.
 
-    The file name carries a hash of everything the page is made from, so a changed base map,
-    script, stylesheet, builder or folium version gives a new file and a stale page is never used.
+    The file name says where the page's inputs are (the scripts' folder, Leaflet's, the base
+    map's path) and carries a hash of everything it is made from, so a changed base map, script,
+    stylesheet, builder or folium version gives a new file and a stale page is never used.
+    Building one removes the pages it replaces (see ``_remove_stale_pages``).
     """
-    path = cache_dir / f"geohist-map-{_inputs_key(basemap)}.html"
+    where, what = _inputs_keys(basemap)
+    path = cache_dir / f"{_PAGE_PREFIX}{where}-{what}.html"
     if path.is_file():
         return path
     from geohist.atomic import write_text_atomic
 
     cache_dir.mkdir(parents=True, exist_ok=True)
     write_text_atomic(path, render_map_html(basemap=basemap))
-    _remove_orphaned_pages(cache_dir, keep=path)
+    _remove_stale_pages(cache_dir, keep=path, where=where)
     return path
 
 
-def _remove_orphaned_pages(cache_dir: Path, keep: Path) -> None:
-    """Delete cached pages that link a file no longer there: the page of an older version, or
-    of a checkout since removed, can never be used again. Pages of other checkouts or installs
-    still present stay (each links its own files), so switching between them costs nothing."""
+def _remove_stale_pages(cache_dir: Path, keep: Path, where: str) -> None:
+    """Delete the cached pages no launch can use again (0.2 MB each, one per version):
+
+    - earlier versions of this page: the same inputs' places, other contents;
+    - pages that link a file no longer there (a removed checkout or install);
+    - pages named as geohist named them before it said where their inputs are.
+
+    Pages of other checkouts or installs still present stay (each links its own files), so
+    switching between them costs no rebuild.
+    """
     from urllib.parse import urlparse
     from urllib.request import url2pathname
 
-    for page in cache_dir.glob("geohist-map-*.html"):
+    for page in cache_dir.glob(f"{_PAGE_PREFIX}*.html"):
         if page == keep:
             continue
         try:
-            with page.open(encoding="utf-8", errors="replace") as f:
-                head = f.read(_LINKS_WITHIN)
-            linked = [Path(url2pathname(urlparse(url).path)) for url in _LINKED_FILE.findall(head)]
-            if not linked or not all(file.is_file() for file in linked):
+            stale = page.name.startswith(f"{_PAGE_PREFIX}{where}-") or not _PAGE_NAME.fullmatch(
+                page.name
+            )
+            if not stale:
+                with page.open(encoding="utf-8", errors="replace") as f:
+                    head = f.read(_LINKS_WITHIN)
+                linked = [Path(url2pathname(urlparse(u).path)) for u in _LINKED_FILE.findall(head)]
+                stale = not linked or not all(file.is_file() for file in linked)
+            if stale:
                 page.unlink()
         except OSError:  # another instance removed it first, or it cannot be read: not ours
             continue
 
 
-def _inputs_key(basemap: Path) -> str:
+def _inputs_keys(basemap: Path) -> tuple[str, str]:
+    """(where the inputs are, what they hold): short hashes for the page's file name."""
     from geohist import __version__
 
-    digest = hashlib.sha256()
     resources = resources_dir()
     # The page links our scripts by path, so the path is an input too: two checkouts or installs
     # with the same bytes must not share a page that loads the other one's (maybe gone) files.
-    for part in (__version__, _folium_version(), str(leaflet_dir()), str(resources)):
+    places = [str(leaflet_dir()), str(resources), str(basemap.resolve())]
+    where = hashlib.sha256("\0".join(places).encode()).hexdigest()[:8]
+    digest = hashlib.sha256()
+    for part in (__version__, _folium_version(), *places):
         digest.update(part.encode() + b"\0")
     for source in (
         basemap,
@@ -112,7 +131,7 @@ def _inputs_key(basemap: Path) -> str:
         Path(__file__),
     ):
         digest.update(source.read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
+    return where, digest.hexdigest()[:16]
 
 
 def _folium_version() -> str:
