@@ -103,6 +103,28 @@ def test_quick_load_shows_no_dialog(qtbot: Any) -> None:
     assert len(got[0]) > 0 and run.dialog is None
 
 
+def test_only_a_file_without_problems_is_prepared_for_the_window(qtbot: Any, tmp_path) -> None:
+    """A file with problems waits for the user: its payload would be made for nothing."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    good, bad = tmp_path / "good.csv", tmp_path / "bad.csv"
+    good.write_text("id,start,end,title,places\ne1,1950,,A title,moscow\n", encoding="utf-8")
+    bad.write_text("id,start,end,title,places\ne1,1950,,A title,moscow\ne2,someday,,B,moscow\n")
+    prepared: list[int] = []
+    for path in (bad, good):
+        got: list = []
+        loading.load_in_background(
+            parent,
+            path,
+            [],
+            lambda c, p, got=got: got.append(p),
+            prepare=lambda c: prepared.append(len(c)),
+        )
+        qtbot.waitUntil(lambda got=got: bool(got), timeout=TIMEOUT)
+        assert bool(got[0]) is (path == bad)  # the bad file read with its problem
+    assert prepared == [1]  # the good file's one event, nothing for the bad file
+
+
 def test_cancel_drops_the_result(qtbot: Any, big_file, slow_load) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)

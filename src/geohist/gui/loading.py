@@ -57,7 +57,9 @@ class LoadWorker(QObject):
             traceback.print_exc()
             self.failed.emit(f"{self._path}: {type(exc).__name__}: {exc}")
             return
-        if self._prepare is not None and len(catalog):
+        # A file with problems is not shown unless the user accepts them: not made for nothing,
+        # and its dialog is not kept waiting (at 100k events the payload takes ~1 s).
+        if self._prepare is not None and len(catalog) and not problems:
             try:
                 self._prepare(catalog)
             except Exception:  # a bug: the GUI thread will do the same work itself
@@ -195,8 +197,8 @@ def load_in_background(
 
     A file that cannot be read at all is reported to ``on_failed``, else in a warning dialog.
     A progress dialog appears if the load takes longer than ``show_after_ms`` (default
-    ``SHOW_AFTER_MS``). ``prepare`` runs in the loading thread on a catalog read with events,
-    before ``on_loaded``: work the window would otherwise do on its own thread.
+    ``SHOW_AFTER_MS``). ``prepare`` runs in the loading thread on a catalog read with events and
+    no problems, before ``on_loaded``: work the window would otherwise do on its own thread.
     """
     for old in running(window):
         old.cancel()

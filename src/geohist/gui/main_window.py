@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
                         print(problem)
                     return False
                 if not opening.accept_problems(self, name, catalog, problems, self.lang):
-                    self._prepared = None  # made for this catalog, which is not shown
+                    self._prepared = None  # an earlier load's, of no more use
                     if otherwise is not None:
                         otherwise()
                     return False
