@@ -314,7 +314,13 @@ class MainWindow(QMainWindow):
         self._map_ready = False
         if status != status.NormalTerminationStatus:
             self.statusBar().showMessage(tr("map_reloaded", self.lang), 8000)
-            QTimer.singleShot(0, lambda: self.map.load_page(self._page_path))
+            QTimer.singleShot(0, self._reload_map_page)
+
+    def _reload_map_page(self) -> None:
+        if self._page_path.is_file():
+            self.map.load_page(self._page_path)
+        else:  # a newer version's launch removed it from the cache (see cached_map_page)
+            self._load_map_page()
 
     def is_map_ready(self) -> bool:
         return self._map_ready
