@@ -111,6 +111,21 @@ def test_cached_page_is_per_resources_folder(tmp_path: Path, monkeypatch) -> Non
         assert (folder / "geohist-map.js").as_uri() in path.read_text(encoding="utf-8")
 
 
+def test_the_page_key_knows_folium_s_version_without_importing_importlib_metadata() -> None:
+    """Every launch works out the page's key; importlib.metadata alone cost it ~60 ms."""
+    from importlib.metadata import version
+
+    probe = (
+        "import sys; from geohist.mapview import page; "
+        "print(page._folium_version()); print('importlib.metadata' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert f'"{version("folium")}"' in out[0]
+    assert out[-1] == "False"
+
+
 def test_a_new_page_removes_only_the_pages_no_launch_can_use(tmp_path: Path, monkeypatch):
     """Each version or checkout adds a 0.2 MB page; those of a removed checkout, and older
     versions of a present one, are of no use. Other checkouts' pages stay."""
