@@ -213,6 +213,24 @@ def test_the_pages_payload_is_made_in_the_loading_thread(
 
 
 @pytest.mark.webengine
+def test_a_file_accepted_despite_problems_lets_an_earlier_payload_go(
+    qtbot: Any, window, tmp_path: Path, monkeypatch
+) -> None:
+    """No payload is prepared for a file with problems; one still held is an older load's."""
+    from geohist.gui import main_window, opening
+    from geohist.model.catalog import EventCatalog
+
+    older = EventCatalog([])  # a load replaced before it was shown
+    window._prepared = main_window.PreparedPayload(older, window.lang, window.afterglow_days, "")
+    monkeypatch.setattr(opening, "accept_problems", lambda *args: True)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,start,end,title,places\ne1,1950,,A,moscow\ne2,someday,,B,moscow\n")
+    window.open_file(bad)
+    qtbot.waitUntil(lambda: window.source == bad, timeout=TIMEOUT)
+    assert len(window.catalog) == 1 and window._prepared is None
+
+
+@pytest.mark.webengine
 def test_launch_reads_the_last_file_in_the_background_else_the_bundled_history(
     qtbot: Any, window, tmp_path: Path, monkeypatch, capsys
 ) -> None:

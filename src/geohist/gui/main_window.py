@@ -192,8 +192,10 @@ class MainWindow(QMainWindow):
                     for problem in problems:
                         print(problem)
                     return False
+                # This load prepared no payload (see LoadWorker): one held is an earlier load's,
+                # of no use whether the user accepts or declines, and megabytes at 100k events.
+                self._prepared = None
                 if not opening.accept_problems(self, name, catalog, problems, self.lang):
-                    self._prepared = None  # an earlier load's, of no more use
                     if otherwise is not None:
                         otherwise()
                     return False
