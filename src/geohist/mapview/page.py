@@ -29,7 +29,7 @@ BASEMAP_ELEMENT_ID = "geohist-basemap"
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 _REMOTE_URL = re.compile(r"https?://", re.IGNORECASE)
 _PAGE_PREFIX = "geohist-map-"
-_PAGE_NAME = re.compile(r"geohist-map-[0-9a-f]{8}-[0-9a-f]{16}\.html")
+_PAGE_NAME = re.compile(re.escape(_PAGE_PREFIX) + r"[0-9a-f]{8}-[0-9a-f]{16}\.html")
 _LINKED_FILE = re.compile(r'(?:src|href)="(file:[^"]+)"')
 _LINKS_WITHIN = 4096  # characters: the page's asset links come first, before the base map
 
