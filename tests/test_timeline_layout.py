@@ -206,6 +206,26 @@ def test_hit_finds_the_topmost_mark_and_index_of_finds_marks_in_view():
     assert layout.indices_of(["e1", "e2", None, "e0"]) == in_view  # in the order asked
 
 
+def test_active_at_gives_the_marks_in_view_of_the_catalog_s_active_events():
+    rng = random.Random(3)
+    spans = []
+    for _ in range(400):
+        year = rng.randint(1900, 2020)
+        spans.append((str(year), str(year + rng.choice([0, 0, 1, 5, 30]))))
+    catalog = _catalog(spans)
+    columns = EventColumns.of(catalog)
+    layout = lay_out(columns, (_day(1940), _day(1980)), 800, top=30, height=80)
+    checked = 0
+    for year in range(1890, 2031, 3):  # before, inside and after the view
+        day = _day(year, 7, 1)
+        in_view = layout.indices_of([e.id for e in catalog.active_at(day)])
+        assert layout.active_at(day).tolist() == in_view
+        checked += len(in_view)
+    assert checked > 100  # the view holds many of them
+    empty = lay_out(columns, (_day(1500), _day(1600)), 800, top=30, height=80)
+    assert len(empty) == 0 and empty.active_at(_day(1550)).tolist() == []
+
+
 @pytest.mark.parametrize("count", [0, 1])
 def test_layout_of_few_or_no_events(count):
     columns = EventColumns.of(_catalog([("1950", "")] * count))

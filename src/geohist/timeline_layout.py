@@ -85,12 +85,20 @@ class MarkLayout:
 
     def indices_of(self, event_ids: Sequence[str | None]) -> list[int]:
         """The marks of those events that are in view, in the order given."""
-        if not len(self.positions):
-            return []
         position_of = self.columns.position
         positions = np.array([position_of.get(i, -1) for i in event_ids], np.int64)
+        return self._marks_at(positions).tolist()
+
+    def active_at(self, day: int) -> np.ndarray:
+        """The marks of the events in view whose span contains ``day``, in start order."""
+        return self._marks_at(self.columns.overlapping(day, day))
+
+    def _marks_at(self, positions: np.ndarray) -> np.ndarray:
+        """The marks of those of ``positions`` that are in view, in the order given."""
+        if not len(self.positions):
+            return np.zeros(0, np.int64)
         at = np.minimum(np.searchsorted(self.positions, positions), len(self.positions) - 1)
-        return at[self.positions[at] == positions].tolist()
+        return at[self.positions[at] == positions]
 
     def hit(self, x: float, y: float, slack: float = 2.0) -> int | None:
         """The topmost (last painted) mark within ``slack`` pixels of ``(x, y)``."""

@@ -196,9 +196,9 @@ class QtTimeline(QWidget):
         badge = badge_rect(self.font(), label, x, width)
         paint_ruler_labels(p, self._ruler_labels(ruler), colors, badge)
         # Per step only the active marks and the hovered one are painted, over the cached layer.
-        active_events = state.catalog.active_at(state.day)
-        active = {e.id for e in active_events}
-        on_top = self._marks_on_top(active_events) if has_events else []
+        day = state.day
+        on_top = self._marks_on_top(day) if has_events else []
+        active = {m.event.id for m in on_top if m.event.first_day <= day <= m.event.last_day}
         paint_marks(p, [m for m in on_top if not m.point], active, self._hover, colors, state.lang)
         cursor_x = x if -2 <= x <= width + 2 else -10  # off screen: the badge alone, at the edge
         paint_cursor(p, cursor_x, rect.height(), label, badge, colors.base)
@@ -210,10 +210,10 @@ class QtTimeline(QWidget):
             p.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
         p.end()
 
-    def _marks_on_top(self, active_events: list[Event]) -> list[Mark]:
+    def _marks_on_top(self, day: int) -> list[Mark]:
         """The active marks (one of each look: ~1,000 are active at 100k events), hovered last."""
         layout = self.mark_layout()
-        shown = layout.distinct(layout.indices_of([e.id for e in active_events]))
+        shown = layout.distinct(layout.active_at(day))
         hover = layout.indices_of([self._hover])
         return marks_from(layout, [i for i in shown.tolist() if i not in hover] + hover)
 
