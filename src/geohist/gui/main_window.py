@@ -9,7 +9,6 @@ from typing import NamedTuple
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLabel,
     QMainWindow,
     QSizePolicy,
     QSplitter,
@@ -23,6 +22,7 @@ from geohist.gui.details_panel import DetailsPanel
 from geohist.gui.event_list import EventList
 from geohist.gui.map_widget import MapView, load_script
 from geohist.gui.plain_text import warn
+from geohist.gui.steady_label import SteadyLabel
 from geohist.gui.strings import tr
 from geohist.gui.timeline_widget import PlaybackBar, QtTimeline
 from geohist.mapview.payload import DEFAULT_AFTERGLOW_DAYS, catalog_payload, label_columns
@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(split)
         self.events_dock = self._dock("events", self.event_list)
         self.details_dock = self._dock("details", self.details)
-        self.status_label = QLabel()
+        self.status_label = SteadyLabel()
         self.statusBar().addPermanentWidget(self.status_label)
 
     def _dock(self, name: str, widget: QWidget) -> QDockWidget:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from geohist.errors import DateError
 from geohist.gui.model_binding import bind
 from geohist.gui.plain_text import plain_tooltip
+from geohist.gui.steady_label import SteadyLabel
 from geohist.gui.strings import tr
 from geohist.timeline import PlaybackSettings, TimelineState, advance, start_playback
 
@@ -122,8 +123,7 @@ class PlaybackBar(QWidget):
         self.speed.currentIndexChanged.connect(self._on_speed_chosen)
         self.loop = QCheckBox(self)
         self.loop.toggled.connect(lambda on: self.state.update_playback(loop=on))
-        self.date_label = QLabel(self)
-        self.date_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.date_label = SteadyLabel(self)
         font = self.date_label.font()
         font.setBold(True)
         self.date_label.setFont(font)
