@@ -179,3 +179,37 @@ def test_the_free_text_filter_finds_any_cell_as_it_is_shown(qtbot, gazetteer):
             widget.set_filters(text=text.upper())
             assert widget.visible_event_ids() == ["pair"], (lang, COLUMNS[col], text)
     widget.close()
+
+
+def test_only_changed_rows_on_screen_are_announced(event_list, qtbot):
+    """A table repaint costs ~10 ms: rows off screen are painted from the state when shown."""
+    event_list.resize(500, 300)
+    event_list.show()
+    qtbot.waitExposed(event_list)
+    table, model = event_list.table, event_list.model
+    on_screen = event_list._rows_on_screen()
+    assert 3 < len(on_screen) < model.rowCount()
+    announced: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda a, b, _roles: announced.append((a.row(), b.row())))
+    far = [model.event_at(row).id for row in range(on_screen.stop + 5, on_screen.stop + 50)]
+    event_list.set_active(set(far))  # all off screen: nothing to repaint
+    assert announced == []
+    font = model.index(on_screen.stop + 5, 1).data(Qt.ItemDataRole.FontRole)
+    assert font is not None and font.bold()  # the model has it all the same
+    near = [model.event_at(row).id for row in (on_screen.start + 1, on_screen.start + 3)]
+    event_list._active_timer.stop()  # the next change applies at once, as after a pause
+    event_list.set_active(set(far) | set(near))
+    assert announced == [(on_screen.start + 1, on_screen.start + 1), (on_screen.start + 3,) * 2]
+    table.scrollTo(model.index(on_screen.stop + 20, 0))  # scrolled to: painted in the accent
+    image = table.viewport().grab().toImage()
+    rect = table.visualRect(model.index(on_screen.stop + 20, 1))
+    reds = [image.pixelColor(x, rect.center().y()) for x in range(rect.left(), rect.right())]
+    assert any(c.red() > 180 and c.green() < 130 and c.blue() < 110 for c in reds)
+
+
+def test_a_hidden_list_announces_nothing(event_list):
+    announced = []
+    event_list.model.dataChanged.connect(lambda *args: announced.append(args))
+    event_list.set_active({event_list.model.event_at(0).id})
+    assert event_list.model.index(0, 1).data(Qt.ItemDataRole.FontRole).bold()
+    assert announced == []

@@ -19,7 +19,8 @@ from geohist.gui.strings import tr
 from geohist.model.catalog import EventCatalog
 
 # While the user drags the timeline the list repaints at most this often: the map must follow
-# every step within a frame, and a table repaint costs 10-20 ms of the same GUI thread.
+# every step within a frame, and a table repaint costs ~10 ms of the same GUI thread (the rows
+# on screen that changed are repainted, see EventTableModel.set_active).
 ACTIVE_REFRESH_MS = 200
 
 
@@ -129,9 +130,20 @@ class EventList(QWidget):
     def _apply_pending_active(self) -> None:
         if self._pending_active is None:
             return
-        self.model.set_active(self._pending_active)
+        self.model.set_active(self._pending_active, self._rows_on_screen())
         self._pending_active = None
         self._active_timer.start()
+
+    def _rows_on_screen(self) -> range:
+        """The model rows the table shows, scrolled into view (none while it is hidden: it
+        paints afresh when shown)."""
+        table = self.table
+        height = table.viewport().height()
+        first = table.rowAt(0)
+        if not table.isVisible() or height <= 0 or first < 0:
+            return range(0)
+        last = table.rowAt(height - 1)
+        return range(first, (last if last >= 0 else self.model.rowCount() - 1) + 1)
 
     def select(self, event_id: str | None) -> None:
         """Select (and scroll to) an event without emitting ``eventActivated``."""

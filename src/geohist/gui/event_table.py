@@ -204,21 +204,27 @@ class EventTableModel(QAbstractTableModel):
     def _rows_by_id(self) -> dict[str, int]:
         return {self._events[n].id: row for row, n in enumerate(self._order)}
 
-    def set_active(self, event_ids: set[str]) -> None:
-        """Mark the events active at the cursor, repainting the changed rows in one signal.
+    def set_active(self, event_ids: set[str], on_screen: range | None = None) -> None:
+        """Mark the events active at the cursor and announce the rows that changed.
 
-        One ``dataChanged`` per row is what views (and the proxy model we had) handle worst: at
-        100k events a scrub step cost ~260 ms that way. Naming the roles says that only fonts
+        Without ``on_screen``, in one signal from the first changed row to the last: one
+        ``dataChanged`` per row is what views (and the proxy model we had) handle worst, at 100k
+        events a scrub step cost ~260 ms that way. But a view repaints all it shows of the rows
+        a signal spans, and a table repaint costs ~10 ms (mostly Qt's styled text), each one a
+        dropped frame while the timeline is dragged. ``on_screen``, the rows a view shows, makes
+        this announce only those of them that changed, a signal a row: often none. The others
+        are painted from the new state when scrolled to. Naming the roles says that only fonts
         and colours change.
         """
         rows = [self._row_of[e] for e in self._active ^ event_ids if e in self._row_of]
         self._active = set(event_ids)
-        if rows:
-            last, roles = (
-                len(COLUMNS) - 1,
-                [Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole],
-            )
-            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), last), roles)
+        if on_screen is not None:
+            spans = [(row, row) for row in sorted(r for r in rows if r in on_screen)]
+        else:
+            spans = [(min(rows), max(rows))] if rows else []
+        last, roles = len(COLUMNS) - 1, [Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole]
+        for first_row, last_row in spans:
+            self.dataChanged.emit(self.index(first_row, 0), self.index(last_row, last), roles)
 
     def set_lang(self, lang: str) -> None:
         """Word the cells in ``lang``; the free-text filter then searches the new wording."""
