@@ -95,6 +95,27 @@ def test_the_collector_is_paused_while_reading_and_back_after() -> None:
     assert gc.isenabled()
 
 
+def test_overlapping_reads_keep_the_collector_off_until_the_last_ends() -> None:
+    """An older read that cannot be stopped ends while a newer one is still reading."""
+    older, newer = heap.collector_paused(), heap.collector_paused()
+    older.__enter__()
+    newer.__enter__()
+    older.__exit__(None, None, None)
+    assert not gc.isenabled()  # the newer read is still making objects
+    newer.__exit__(None, None, None)
+    assert gc.isenabled()
+
+
+def test_the_collector_stays_off_when_the_caller_had_turned_it_off() -> None:
+    gc.disable()
+    try:
+        with heap.collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_the_collector_comes_back_after_a_failed_read() -> None:
     with pytest.raises(ValueError), heap.collector_paused():
         raise ValueError("unreadable")
