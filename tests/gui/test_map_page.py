@@ -451,6 +451,12 @@ def test_a_label_is_painted_beside_its_place_with_its_lines(
     assert _near(
         colour(label["left"] + 1, (label["top"] + label["bottom"]) / 2), (0xE4, 0x57, 0x2E)
     )
+    name_row = [  # "Moscow", dark text at the top of the box, past the edge and padding
+        colour(x, y)
+        for x in range(int(label["left"]) + 11, int(label["left"]) + 60)
+        for y in range(int(label["top"]) + 4, int(label["top"]) + 22)
+    ]
+    assert sum(c.red() + c.green() + c.blue() < 300 for c in name_row) > 20
 
     step(qtbot, view, DAY_1921 + 1)
     (label,) = js(qtbot, view, "geohist.labels()")
