@@ -21,7 +21,7 @@
   var MAX_LABELS = 24;
   // Arcs: where ~1,800 events are active at once (100k events), 150 arcs read as a tangle, not
   // as links; and each cost ~0.1 ms of rasterizing a step as a wide stroke (~0.02 ms now, see
-  // drawArc).
+  // drawArcs).
   var MAX_ARCS = 50, ARC_POINTS = 32, MAX_LABEL_PLACES = 400, HIT_PX = 8;
   var LABEL_MERGE_PX = 34, MAX_LABEL_NAMES = 3; // a cluster's label names its first places
   var TEXT = {
@@ -587,7 +587,7 @@
   }
 
   function drawLit(ctx, size, P) {
-    S.arcHits.forEach(function (hit) { drawArc(ctx, hit, P); });
+    drawArcs(ctx, S.arcHits, P);
     ctx.globalAlpha = 1; ctx.setLineDash([]);
     for (var layer = 0; layer < 3; layer++) { // fading under active under selected
       for (var k = 0; k < S.nTouched; k++) {
@@ -709,8 +709,32 @@
    * arc and dropped with it cost the page memory (benchmarks/README.md, fifth session). */
   var ARC_LINES = [-0.75, 0, 0.75], SELECTED_ARC_LINES = [-1.5, -0.75, 0, 0.75, 1.5]; // device px
 
-  function drawArc(ctx, hit, P) {
-    var i = hit.i, pts = S.arcPts.get(i), ratio = window.devicePixelRatio || 1;
+  /* The arcs, one path for those drawn alike (strength in fiftieths, solid or dashed): one
+   * colour throughout, so the order they are stroked in does not show. */
+  function drawArcs(ctx, hits, P) {
+    var ratio = window.devicePixelRatio || 1, groups = new Map();
+    hits.forEach(function (hit) {
+      var key = Math.round(hit.strength * 50) * 2 + (S.evSoft[hit.i] ? 1 : 0), group = groups.get(key);
+      if (!group) groups.set(key, group = []);
+      group.push(hit.i);
+    });
+    ctx.strokeStyle = HIGHLIGHT; ctx.lineWidth = 1 / ratio;
+    groups.forEach(function (arcs, key) {
+      ctx.globalAlpha = 0.85 * (key >> 1) / 50;
+      ctx.setLineDash(key & 1 ? [6, 6] : []);
+      ctx.beginPath();
+      arcs.forEach(function (i) {
+        var pts = arcPoints(i, P), offsets = i === S.selectedIdx ? SELECTED_ARC_LINES : ARC_LINES;
+        for (var g = 0; g < pts.length; g++) {
+          for (var c = 0; c < offsets.length; c++) traceOffset(ctx, pts[g], offsets[c] / ratio, P);
+        }
+      });
+      ctx.stroke();
+    });
+  }
+
+  function arcPoints(i, P) { // the arc's lines, projected at the zoom (kept until it changes)
+    var pts = S.arcPts.get(i);
     if (!pts) {
       pts = arcLatLngs(i, ARC_POINTS).map(function (line) {
         var a = new Float64Array(line.length * 2);
@@ -721,14 +745,7 @@
       });
       S.arcPts.set(i, pts);
     }
-    var offsets = i === S.selectedIdx ? SELECTED_ARC_LINES : ARC_LINES;
-    ctx.strokeStyle = HIGHLIGHT; ctx.globalAlpha = 0.85 * hit.strength; ctx.lineWidth = 1 / ratio;
-    ctx.setLineDash(S.evSoft[i] ? [6, 6] : []);
-    ctx.beginPath();
-    for (var g = 0; g < pts.length; g++) {
-      for (var c = 0; c < offsets.length; c++) traceOffset(ctx, pts[g], offsets[c] / ratio, P);
-    }
-    ctx.stroke();
+    return pts;
   }
 
   function traceOffset(ctx, xy, off, P) { // the polyline moved sideways by off px along its normal
