@@ -257,9 +257,12 @@
       corner(ctx, left + w - r, top + r, r, 1.5 * Math.PI, 2 * Math.PI);
       corner(ctx, left + w - r, top + h - r, r, 0, 0.5 * Math.PI);
       corner(ctx, left + r, top + h - r, r, 0.5 * Math.PI, Math.PI);
-      var x = b.side === 'right' ? left : left + w, tip = b.side === 'right' ? -ARROW : ARROW;
-      ctx.moveTo(x, top + b.arrowY - ARROW); ctx.lineTo(x + tip, top + b.arrowY);
-      ctx.lineTo(x, top + b.arrowY + ARROW); ctx.closePath();
+      // clockwise on screen, as corner() goes: one path is filled by the nonzero rule, and an
+      // arrow wound the other way would cut a hole where it meets a neighbour's corner
+      var right = b.side === 'right', x = right ? left : left + w, y = top + b.arrowY;
+      var from = right ? ARROW : -ARROW; // from below the tip (right side) or above it (left)
+      ctx.moveTo(x, y + from); ctx.lineTo(x + (right ? -ARROW : ARROW), y);
+      ctx.lineTo(x, y - from); ctx.closePath();
     });
     ctx.fill();
     boxes.forEach(function (b) {
