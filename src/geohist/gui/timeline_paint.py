@@ -224,8 +224,9 @@ class MarksLayer:
             paint_ruler_lines(p, QRectF(0, 0, size.width(), size.height()), ruler, colors)
             paint_pile(p, pile, colors)
             # Bars first, points above them, as the widget stacks the active ones.
-            paint_marks(p, [m for m in marks if not m.point], set(), None, colors, lang)
-            paint_marks(p, [m for m in marks if m.point], set(), None, colors, lang)
+            strip = size.width()
+            paint_marks(p, [m for m in marks if not m.point], set(), None, colors, lang, strip)
+            paint_marks(p, [m for m in marks if m.point], set(), None, colors, lang, strip)
             p.end()
             self._key = look
         return self._pixmap
@@ -246,15 +247,16 @@ def paint_marks(
     hover: str | None,
     colors: Colors,
     lang: str,
+    width: float,
 ) -> None:
     """Bars (faded at soft ends) and diamonds; active events in the accent colour.
 
     A mark that would cover exactly the pixels of one already drawn in the same style is
     skipped: zoomed out over 100k events most marks are such repeats. What all marks share is
-    set up once: a scrub step at 100k events paints ~140 of them from Python.
+    set up once: a scrub step at 100k events paints ~140 of them from Python. ``width`` is the
+    strip's, in logical pixels: titles fit the part of a bar inside it.
     """
-    device = p.device()
-    titles = _Titles(p, device.width() / device.devicePixelRatioF())
+    titles = _Titles(p, width)
     no_pen, hover_pen = QPen(Qt.PenStyle.NoPen), QPen(colors.text, 1.2)
     drawn: set[tuple] = set()
     for mark in marks:
@@ -276,7 +278,7 @@ class _Titles:
     """Titles inside bars, in a font a point smaller than the painter's, made on first use."""
 
     def __init__(self, p: QPainter, width: float) -> None:
-        self.width = width  # of the device, in logical pixels: titles fit the visible part
+        self.width = width  # of the strip, in logical pixels: titles fit the visible part
         self._painter = p
         self._small: tuple[QFont, QFontMetricsF] | None = None
 

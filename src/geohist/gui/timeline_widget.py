@@ -199,11 +199,12 @@ class QtTimeline(QWidget):
         day = state.day
         on_top = self._marks_on_top(day) if has_events else []
         active = {m.event.id for m in on_top if m.event.first_day <= day <= m.event.last_day}
-        paint_marks(p, [m for m in on_top if not m.point], active, self._hover, colors, state.lang)
+        bars, points = [m for m in on_top if not m.point], [m for m in on_top if m.point]
+        paint_marks(p, bars, active, self._hover, colors, state.lang, width)
         cursor_x = x if -2 <= x <= width + 2 else -10  # off screen: the badge alone, at the edge
         paint_cursor(p, cursor_x, rect.height(), label, badge, colors.base)
         # Point marks go over the cursor: the event at the cursor is the one to see.
-        paint_marks(p, [m for m in on_top if m.point], active, self._hover, colors, state.lang)
+        paint_marks(p, points, active, self._hover, colors, state.lang, width)
         if self.hasFocus():
             p.setPen(self.palette().color(QPalette.ColorRole.Highlight))
             p.setBrush(Qt.BrushStyle.NoBrush)
