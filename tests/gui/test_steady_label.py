@@ -39,13 +39,21 @@ def row_with(qtbot, label):
 
 
 def show_each(label, texts):
-    """Set each text and let Qt lay out; the widths the label had."""
+    """Set each text and let Qt lay out; per text, the label's width and the width it needs."""
     widths = []
     for text in texts:
         label.setText(text)
         QApplication.processEvents()
-        widths.append((label.width(), label.sizeHint().width()))
+        widths.append((label.width(), needed_width(label, text)))
     return widths
+
+
+def needed_width(label, text):
+    """What a plain label in the same font asks for (a SteadyLabel's own size hint is never
+    less than its fixed size, so it cannot tell)."""
+    plain = QLabel(text)
+    plain.setFont(label.font())
+    return plain.sizeHint().width()
 
 
 def test_a_plain_label_lays_its_row_out_on_every_text(qtbot):
@@ -59,16 +67,18 @@ def test_a_plain_label_lays_its_row_out_on_every_text(qtbot):
 def test_new_texts_that_fit_lay_nothing_out_and_show_whole(qtbot):
     label = SteadyLabel()
     row = row_with(qtbot, label)
-    show_each(label, ["30 December 1922"])  # the widest of DATES
+    for width, needed in show_each(label, ["1950", *DATES]):  # short first: it grows
+        assert width >= needed  # never cut
+    widest = label.width()
+    assert widest == max(needed_width(label, text) for text in DATES)
     row.requests.count = 0
     for width, needed in show_each(label, DATES * 3):
-        assert width >= needed  # never cut
+        assert width == widest >= needed
     assert row.requests.count == 0
     label.setText("Wednesday, 30 December 1922 (about)")  # more room: it grows once
     QApplication.processEvents()
     assert row.requests.count >= 1
-    assert label.width() >= label.sizeHint().width()
-    assert label.text() == "Wednesday, 30 December 1922 (about)"
+    assert label.width() >= needed_width(label, label.text()) > widest
 
 
 def test_a_new_font_measures_afresh(qtbot):
@@ -76,6 +86,7 @@ def test_a_new_font_measures_afresh(qtbot):
     _row = row_with(qtbot, label)
     show_each(label, ["15 February 1950"])
     small = label.size()
+    assert small.width() == needed_width(label, "15 February 1950")
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * 2)
     label.setFont(font)
@@ -85,6 +96,7 @@ def test_a_new_font_measures_afresh(qtbot):
     label.setFont(font)
     QApplication.processEvents()
     assert label.width() < small.width()  # smaller again, not kept at the big font's width
+    assert label.width() >= needed_width(label, "15 February 1950")
 
 
 @pytest.mark.parametrize("text", ["<b>bold</b>", "a & b <i>"])
