@@ -49,10 +49,11 @@ def show_each(label, texts):
 
 
 def needed_width(label, text):
-    """What a plain label in the same font asks for (a SteadyLabel's own size hint is never
-    less than its fixed size, so it cannot tell)."""
+    """What a plain label in the same font and style asks for (a SteadyLabel's own size hint
+    is never less than its fixed size, so it cannot tell)."""
     plain = QLabel(text)
     plain.setFont(label.font())
+    plain.setStyleSheet(label.styleSheet())
     return plain.sizeHint().width()
 
 
@@ -97,6 +98,15 @@ def test_a_new_font_measures_afresh(qtbot):
     QApplication.processEvents()
     assert label.width() < small.width()  # smaller again, not kept at the big font's width
     assert label.width() >= needed_width(label, "15 February 1950")
+
+
+def test_padding_from_a_style_sheet_measures_afresh(qtbot):
+    label = SteadyLabel()
+    _row = row_with(qtbot, label)
+    show_each(label, ["15 February 1950"])
+    label.setStyleSheet("padding: 0 20px")
+    QApplication.processEvents()
+    assert label.width() >= needed_width(label, "15 February 1950") > 40 + 60
 
 
 @pytest.mark.parametrize("text", ["<b>bold</b>", "a & b <i>"])

@@ -32,9 +32,10 @@ class SteadyLabel(QLabel):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and self._size is not None:
-            # another font: measure afresh, free of the old size (a QLabel's size hint is
-            # never less than its minimum size)
+        restyled = event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange)
+        if restyled and self._size is not None:
+            # another font, or padding from a style sheet: measure afresh, free of the old size
+            # (a QLabel's size hint is never less than its minimum size)
             self._size = None
             self.setMinimumSize(0, 0)
             self.setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX)
