@@ -466,7 +466,8 @@ def drag_once(app, page, move, rest: int, days: list[int], seconds: float) -> di
     timer.timeout.connect(tick)
     busy = [0.0]  # GUI thread at work: set_day and what it sets off, the page's frames shown
     state["t0"] = time.perf_counter()
-    tick()
+    tick()  # the first slot's work, outside the event loop
+    busy[0] += time.perf_counter() - state["t0"]
     wait_until(app, lambda: state["done"], seconds + 120, busy=busy)
     elapsed = time.perf_counter() - state["t0"]
     timer.timeout.disconnect(tick)
