@@ -62,22 +62,19 @@
    * map container's CSS pixels; size is the container's size. */
   LabelLayer.prototype.draw = function (ctx, items, size) {
     var self = this, layouts = new Map(), placed = this.obstacleRects().slice(), step = [];
-    var boxes = [];
     items.forEach(function (item) {
       var last = self.layouts.get(item.id), side = last ? last.side : 'right';
       var layout = last && last.key === item.key ? last.layout : self.layout(ctx, item);
       var spot = bestSpot(self.map.latLngToContainerPoint(item.latlng), layout.width, layout.height,
         side, placed, size);
-      var left = Math.round(spot.rect.left), top = Math.round(spot.rect.top);
-      step.push({ id: item.id, item: item, layout: layout, left: left, top: top, side: spot.side,
-        shown: spot.shown });
+      step.push({ id: item.id, item: item, layout: layout, left: Math.round(spot.rect.left),
+        top: Math.round(spot.rect.top), side: spot.side, shown: spot.shown,
+        arrowY: Math.round(Math.min(Math.max(spot.arrowY, 8), layout.height - 8)) });
       // the side it was painted on, kept while it is left out, so it does not flip sides
       layouts.set(item.id, { key: item.key, layout: layout, side: spot.shown ? spot.side : side });
-      if (!spot.shown) return; // pushed too far from its place: left out, not misleading
-      placed.push(spot.rect);
-      var arrowY = Math.round(Math.min(Math.max(spot.arrowY, 8), layout.height - 8));
-      boxes.push({ layout: layout, left: left, top: top, side: spot.side, arrowY: arrowY });
+      if (spot.shown) placed.push(spot.rect); // else pushed too far: left out, not misleading
     });
+    var boxes = step.filter(function (p) { return p.shown; });
     paintBoxes(ctx, boxes);
     paintTexts(ctx, boxes);
     this.layouts = layouts;
