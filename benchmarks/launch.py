@@ -58,13 +58,12 @@ def child() -> None:
 
 def _pyside_support_state() -> str:
     """Whether ``./dev setup`` wrote out PySide6's support code (its loader: 103 ms, else 39-43)."""
-    import importlib.util
-    from pathlib import Path
+    from geohist.gui.pyside_files import shiboken_folder
 
-    shiboken = importlib.util.find_spec("shiboken6")
-    if shiboken is None or shiboken.origin is None:
+    package = shiboken_folder()
+    if package is None:
         return "shiboken6 not found"
-    if (Path(shiboken.origin).parent / "files.dir").is_dir():
+    if (package / "files.dir").is_dir():
         return "written out (bytecode cached)"
     return "embedded, compiled at every start (./dev setup writes it out)"
 

@@ -102,8 +102,7 @@ class CatalogLoad(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         show_after_ms = options.show_after_ms
-        self.show_after_ms = SHOW_AFTER_MS if show_after_ms is None else show_after_ms
-        self._timer.setInterval(self.show_after_ms)
+        self._timer.setInterval(SHOW_AFTER_MS if show_after_ms is None else show_after_ms)
         self._timer.timeout.connect(self._show_progress)
         self.thread, self.worker = QThread(self), LoadWorker(path, places, options.prepare)
         self.worker.moveToThread(self.thread)
@@ -111,6 +110,11 @@ class CatalogLoad(QObject):
         self.worker.loaded.connect(self._on_worker_loaded)
         self.worker.failed.connect(self._on_failed)
         self.thread.finished.connect(self.worker.deleteLater)
+
+    @property
+    def show_after_ms(self) -> int:
+        """How long the load runs before its progress dialog appears."""
+        return self._timer.interval()
 
     def start(self) -> None:
         self._timer.start()

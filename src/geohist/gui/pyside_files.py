@@ -33,11 +33,17 @@ def is_stale(package: Path) -> bool:
     return found is not None and found.group(1) != made_for
 
 
+def shiboken_folder() -> Path | None:
+    """shiboken6's installed folder (where ``files.dir`` is written), without importing it."""
+    spec = importlib.util.find_spec("shiboken6")
+    return None if spec is None or spec.origin is None else Path(spec.origin).parent
+
+
 def drop_if_stale() -> bool:
     """Before PySide6 is imported: if its written-out support code is stale, have PySide6 remove
     it and use the embedded copy. True if it was stale."""
-    spec = importlib.util.find_spec("shiboken6")
-    if spec is None or spec.origin is None or not is_stale(Path(spec.origin).parent):
+    package = shiboken_folder()
+    if package is None or not is_stale(package):
         return False
     os.environ["SBK_EMBED"] = "1"
     return True
