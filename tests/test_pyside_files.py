@@ -35,12 +35,21 @@ def test_stale_support_files_are_left_to_pyside_to_remove(tmp_path: Path, monkey
     package = shiboken_folder(tmp_path, "6.12.0", "6.11.0")
     origin = SimpleNamespace(origin=str(package / "__init__.py"))
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: origin)
-    monkeypatch.delenv("SBK_EMBED", raising=False)
+    # set, then deleted: monkeypatch then removes what drop_if_stale sets when the test ends
+    # (delenv of a variable not there records nothing). Left behind, every later Python child
+    # of the test run, with PySide6's switch on, would remove the venv's support files.
+    monkeypatch.setenv("SBK_EMBED", "")
+    monkeypatch.delenv("SBK_EMBED")
     assert pyside_files.drop_if_stale()
     assert os.environ["SBK_EMBED"] == "1"  # PySide6's switch: remove the folder, use its own
 
 
+def test_the_test_run_keeps_no_switch_from_the_test_before() -> None:
+    assert "SBK_EMBED" not in os.environ
+
+
 def test_the_installed_pyside_is_left_as_it_is(monkeypatch) -> None:
-    monkeypatch.delenv("SBK_EMBED", raising=False)
+    monkeypatch.setenv("SBK_EMBED", "")
+    monkeypatch.delenv("SBK_EMBED")
     assert not pyside_files.drop_if_stale()  # ./dev setup wrote it for this version, or none
     assert "SBK_EMBED" not in os.environ
